@@ -1,0 +1,97 @@
+"""Macros for the strategy site (mkdocs-macros entry point).
+
+``define_env`` only registers functions; loading, validation, shaping and
+rendering live in their own modules so that they work without MkDocs.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup
+
+from . import shaping
+from .loader import load_site
+from .pages import child_src, strategy_src, url_of
+from .render import render
+
+
+def _data_dir(env: Any) -> Path:
+    """The data folder the site plugin is configured with (one setting for both)."""
+    from .plugin import StrategyPlugin
+
+    for plugin in env.conf["plugins"].values():
+        if isinstance(plugin, StrategyPlugin):
+            return Path(plugin.data_dir)
+    raise RuntimeError("the 'socialstrategier' plugin must be listed in mkdocs.yml before 'macros'")
+
+
+def define_env(env: Any) -> None:
+    data_dir = _data_dir(env)
+
+    def component(template: str, **context: Any) -> Markup:
+        return render(template, load_site(data_dir), env.page.url, **context)
+
+    @env.macro
+    def strategy_page(strategy_id: str) -> Markup:
+        """A strategy's overview page."""
+        site = load_site(data_dir)
+        strat = shaping.strategy(site, strategy_id)
+        return component("strategy/overview.html", strategy=strat,
+                         municipality=shaping.municipality(site, strat.municipality),
+                         guidance=shaping.guidance_groups(site, strat))
+
+    @env.macro
+    def theme_page(strategy_id: str, theme_id: str) -> Markup:
+        """One theme (focus area, track, pejlemærke) of a strategy."""
+        site = load_site(data_dir)
+        strat = shaping.strategy(site, strategy_id)
+        theme = shaping.theme(strat, theme_id)
+        index = strat.themes.index(theme)
+        return component(
+            "strategy/theme.html", strategy=strat, theme=theme,
+            guidance=shaping.guidance_groups(site, strat, theme_id),
+            previous=strat.themes[index - 1] if index > 0 else None,
+            next=strat.themes[index + 1] if index + 1 < len(strat.themes) else None,
+            overview_url=url_of(strategy_src(strat)),
+            theme_url=lambda t: url_of(child_src(strat, t.id)),
+        )
+
+    @env.macro
+    def document_page(strategy_id: str, document_id: str) -> Markup:
+        """A further document of a strategy, e.g. its purpose paper."""
+        site = load_site(data_dir)
+        strat = shaping.strategy(site, strategy_id)
+        document = next(d for d in strat.documents if d.id == document_id)
+        return component("strategy/document.html", strategy=strat, document=document,
+                         overview_url=url_of(strategy_src(strat)))
+
+    @env.macro
+    def strategy_index() -> Markup:
+        """All strategies, by municipality and by target group."""
+        site = load_site(data_dir)
+        return component("site/strategy-finder.html", by_municipality=shaping.strategies_by_municipality(site),
+                         by_target_group=shaping.strategies_by_target_group(site),
+                         show_municipalities=len(site.municipalities) > 1, heading_level=2)
+
+    @env.macro
+    def guide_index() -> Markup:
+        """The audience guides."""
+        site = load_site(data_dir)
+        return component("guides/guide-index.html", audiences=site.settings.audiences)
+
+    @env.macro
+    def audience_guide(audience_id: str) -> Markup:
+        """What one audience can do, across all strategies."""
+        site = load_site(data_dir)
+        return component("guides/audience-guide.html", audience=shaping.audience(site, audience_id),
+                         sections=shaping.audience_guide(site, audience_id),
+                         source_url=shaping.action_source_url,
+                         show_municipalities=len(site.municipalities) > 1)
+
+    @env.macro
+    def glossary() -> Markup:
+        """Every definition the strategies give, with its source."""
+        site = load_site(data_dir)
+        return component("glossary/glossary.html", terms=shaping.terms(site))

@@ -1,0 +1,124 @@
+"""Which pages follow from data, where they live, and how they nest in the navigation.
+
+Pure functions over the model: no MkDocs here. The plugin turns this plan into
+generated files and navigation entries.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from .model import Site, Strategy
+
+STRATEGIES_INDEX = "strategier/index.md"
+GUIDES_INDEX = "hvad-kan-du-gøre/index.md"
+
+
+@dataclass(frozen=True)
+class Page:
+    """A page generated from data: its source path, title and the one macro call it holds."""
+
+    src: str
+    title: str
+    call: str
+    meta: dict[str, str] = field(default_factory=dict)
+    children: tuple[Page | Group, ...] = ()
+
+    @property
+    def url(self) -> str:
+        return url_of(self.src)
+
+    def markdown(self) -> str:
+        """The page's Markdown: front matter and a single macro call."""
+        front = {"title": self.title, "render_macros": True, **self.meta}
+        lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in front.items()]
+        return "---\n" + "\n".join(lines) + "\n---\n\n{{ " + self.call + " }}\n"
+
+
+@dataclass(frozen=True)
+class Group:
+    """A navigation section without a page of its own (e.g. a municipality)."""
+
+    title: str
+    children: tuple[Page | Group, ...]
+
+
+def _call(name: str, *args: str) -> str:
+    return f"{name}({', '.join(json.dumps(a, ensure_ascii=False) for a in args)})"
+
+
+def url_of(src: str) -> str:
+    """The URL of a Markdown source path, with directory URLs: a/b.md -> a/b/, a/index.md -> a/."""
+    stem = src[: -len(".md")]
+    if stem == "index" or stem.endswith("/index"):
+        stem = stem[: -len("index")]
+        return stem
+    return stem + "/"
+
+
+def relative(target: str, here: str) -> str:
+    """A link from the page at URL ``here`` to ``target`` (both site-relative, '#fragment' allowed)."""
+    path, _, fragment = target.partition("#")
+    rel = posixpath.relpath(path or ".", here.rstrip("/") or ".")
+    rel = "./" if rel == "." else rel + "/"
+    return rel + (f"#{fragment}" if fragment else "")
+
+
+def strategy_src(strategy: Strategy) -> str:
+    return f"strategier/{strategy.id}/index.md"
+
+
+def child_src(strategy: Strategy, child_id: str) -> str:
+    """Theme and document pages live beside the strategy's overview."""
+    return f"strategier/{strategy.id}/{child_id}.md"
+
+
+def theme_title(strategy: Strategy, number: str | None, title: str) -> str:
+    return f"{number}. {title}" if number and number.isdigit() else (f"{number}: {title}" if number else title)
+
+
+def strategy_page(strategy: Strategy) -> Page:
+    meta = {"kommune": strategy.municipality}
+    children: list[Page | Group] = [
+        Page(child_src(strategy, t.id), theme_title(strategy, t.number, t.title),
+             _call("theme_page", strategy.id, t.id), meta)
+        for t in strategy.themes
+    ]
+    children += [
+        Page(child_src(strategy, d.id), d.title, _call("document_page", strategy.id, d.id), meta)
+        for d in strategy.documents
+    ]
+    title = strategy.short_title or strategy.title
+    return Page(strategy_src(strategy), title, _call("strategy_page", strategy.id), meta, tuple(children))
+
+
+def site_plan(site: Site) -> list[Page]:
+    """The data-derived sections of the site, each with its pages."""
+    strategies = [strategy_page(s) for s in site.strategies]
+    if len(site.municipalities) > 1:
+        names = {m.id: m.name for m in site.municipalities}
+        grouped: list[Page | Group] = [
+            Group(names[m.id], tuple(p for s, p in zip(site.strategies, strategies) if s.municipality == m.id))
+            for m in sorted(site.municipalities, key=lambda m: m.name)
+            if any(s.municipality == m.id for s in site.strategies)
+        ]
+    else:
+        grouped = list(strategies)
+    guides = tuple(
+        Page(f"hvad-kan-du-gøre/{a.id}.md", a.name, _call("audience_guide", a.id)) for a in site.settings.audiences
+    )
+    return [
+        Page(STRATEGIES_INDEX, "Strategier", _call("strategy_index"), children=tuple(grouped)),
+        Page(GUIDES_INDEX, "Hvad kan du gøre?", _call("guide_index"), children=guides),
+    ]
+
+
+def walk(entries: tuple[Page | Group, ...] | list[Page]) -> Iterator[Page]:
+    """Every page in a plan, depth first."""
+    for entry in entries:
+        if isinstance(entry, Page):
+            yield entry
+        yield from walk(entry.children)

@@ -1,0 +1,117 @@
+"""MkDocs plugin: validate data/ first, generate the pages that follow from it, and put them in the navigation.
+
+Thin glue: every decision is made in the MkDocs-free modules (loader, pages).
+"""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page as MkPage
+from mkdocs.structure.toc import get_toc
+
+from . import pages
+from .loader import load_site
+from .problems import DataError
+
+
+class StrategyPluginConfig(base.Config):
+    data_dir = c.Type(str, default="data")
+
+
+def _nav_entry(entry: pages.Page | pages.Group) -> dict[str, Any]:
+    children = [_nav_entry(child) for child in entry.children]
+    if isinstance(entry, pages.Group):
+        return {entry.title: children}
+    return {entry.title: [entry.src, *children] if children else entry.src}
+
+
+def expand_nav(nav: list[Any] | None, plan: list[pages.Page]) -> list[Any] | None:
+    """Replace each nav entry that names a generated section index with that section and its pages."""
+    if nav is None:
+        return None
+    sections = {page.src: page for page in plan}
+    expanded = []
+    for item in nav:
+        if isinstance(item, dict) and len(item) == 1:
+            (title, value), = item.items()
+            if isinstance(value, str) and value in sections:
+                section = sections[value]
+                item = {title: [value, *(_nav_entry(child) for child in section.children)]}
+        expanded.append(item)
+    return expanded
+
+
+class _Headings(HTMLParser):
+    """Collect (level, id, text) of h2/h3 headings that have an id."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[dict[str, Any]] = []
+        self._current: dict[str, Any] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
+        if tag in ("h2", "h3") and attributes.get("id"):
+            self._current = {"level": int(tag[1]), "id": attributes["id"], "name": "", "children": []}
+
+    def handle_data(self, data: str) -> None:
+        if self._current is not None:
+            self._current["name"] += data
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._current is not None and tag == f"h{self._current['level']}":
+            self._current["name"] = " ".join(self._current["name"].split())
+            self.found.append(self._current)
+            self._current = None
+
+
+def toc_from_html(html: str) -> Any:
+    """A table of contents from the final HTML: headings rendered from data are raw HTML the toc extension never sees."""
+    parser = _Headings()
+    parser.feed(html)
+    tokens: list[dict[str, Any]] = []
+    for heading in parser.found:
+        if heading["level"] == 3 and tokens:
+            tokens[-1]["children"].append(heading)
+        else:
+            tokens.append(heading)
+    return get_toc(tokens)
+
+
+class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
+    data_dir: Path
+    plan: list[pages.Page]
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.data_dir = (Path(config.config_file_path).parent / self.config.data_dir).resolve()
+        try:
+            site = load_site(self.data_dir)
+        except DataError as error:
+            raise PluginError(error.report()) from None
+        self.plan = pages.site_plan(site)
+        config.nav = expand_nav(config.nav, self.plan)
+        config.extra["municipalities"] = {m.id: m.name for m in site.municipalities}
+        return config
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        for page in pages.walk(self.plan):
+            files.append(File.generated(config, page.src, content=page.markdown()))
+        return files
+
+    def on_page_content(self, html: str, page: MkPage, config: MkDocsConfig, files: Files) -> str:
+        page.toc = toc_from_html(html)
+        return html
+
+    def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
+        server.watch(str(self.data_dir))
+        server.watch(str(Path(__file__).resolve().parent))
+        return server

@@ -1,0 +1,54 @@
+"""Render components from Jinja templates with autoescape.
+
+Python shapes the data (``shaping.py``); templates in overrides/components/
+only render it. Data text is passed as values, never compiled as a template.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from . import pages, shaping, text
+from .model import Site
+
+TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "overrides" / "components"
+
+
+@functools.cache
+def environment(template_dir: Path = TEMPLATE_DIR) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(template_dir)),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(
+        prose=text.prose,
+        inline=text.inline,
+        anchor=text.anchor_slug,
+        danish_date=shaping.danish_date,
+    )
+    env.globals.update(status_names=shaping.STATUS_NAMES, guidance_anchor=shaping.GUIDANCE_ANCHOR)
+    return env
+
+
+def render(template: str, site: Site, here: str, **context: Any) -> Markup:
+    """Render a component for the page at URL ``here``; links come out relative to it."""
+
+    def link(target: str) -> str:
+        return pages.relative(target, here)
+
+    html = environment().get_template(template).render(
+        site=site, link=link, url_of=pages.url_of,
+        target_group_names=lambda strategy: shaping.target_group_names(site, strategy),
+        municipality_name=lambda municipality_id: shaping.municipality(site, municipality_id).name,
+        **context,
+    )
+    # Markdown would read an indented line after a blank one as code: keep the HTML block flush left.
+    return Markup("\n".join(line.strip() for line in html.splitlines() if line.strip()))

@@ -1,0 +1,66 @@
+"""Prose from data -> safe HTML; heading anchors that keep æ, ø and å.
+
+Text in data/ is content, never code: raw HTML is shown as text, links may
+only use http(s), mailto or relative targets, and nothing is passed to Jinja.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+import xml.etree.ElementTree as etree
+
+import markdown
+from markdown.treeprocessors import Treeprocessor
+from markupsafe import Markup
+
+_SAFE_HREF = re.compile(r"^(https?:|mailto:|#|/|\.|[^:]*$)", re.IGNORECASE)
+
+
+def anchor_slug(text: str, sep: str = "-") -> str:
+    """Heading id: lower case, Danish letters kept, other punctuation dropped.
+
+    Used both for the Markdown toc extension (see mkdocs.yml) and for headings
+    rendered from data, so the two always agree.
+    """
+    text = unicodedata.normalize("NFC", re.sub(r"<[^>]+>", "", text)).lower()
+    text = re.sub(r"[^\w\s-]", "", text, flags=re.UNICODE)
+    return re.sub(r"[\s_-]+", sep, text).strip(sep)
+
+
+class _SafeLinks(Treeprocessor):
+    """Drop link targets that could run code, and images (prose has none)."""
+
+    def run(self, root: etree.Element) -> None:
+        for parent in root.iter():
+            for child in list(parent):
+                if child.tag == "img":
+                    parent.remove(child)
+                elif child.tag == "a" and not _SAFE_HREF.match(child.get("href", "")):
+                    child.attrib.pop("href", None)
+
+
+@functools.cache
+def _converter() -> markdown.Markdown:
+    md = markdown.Markdown(extensions=["sane_lists"], output_format="html")
+    # Raw HTML in data is shown as text, not passed through.
+    md.preprocessors.deregister("html_block")
+    md.inlinePatterns.deregister("html")
+    md.treeprocessors.register(_SafeLinks(md), "safe_links", 0)
+    return md
+
+
+def prose(text: str | None) -> Markup:
+    """Markdown prose from data as safe HTML."""
+    if not text:
+        return Markup("")
+    md = _converter()
+    md.reset()
+    return Markup(md.convert(text))
+
+
+def inline(text: str | None) -> Markup:
+    """One line of Markdown (emphasis, links) without a surrounding paragraph."""
+    html = str(prose(text))
+    return Markup(re.sub(r"^<p>(.*)</p>$", r"\1", html, flags=re.DOTALL))
