@@ -117,8 +117,13 @@ def _build_list(node: Node, item_tp: Any, ctx: Context, path: list[str], root: s
     if not isinstance(node, SequenceNode):
         _wrong_kind(node, "en liste (punkter, der hver starter med '- ')", ctx, path, root)
         return []
-    label = item_label(_optional(item_tp)[0], ctx)
-    items = [build(child, item_tp, ctx, [*path, f"{label} {i}"], root) for i, child in enumerate(node.value, 1)]
+    item_cls = _optional(item_tp)[0]
+    # "fokusområde 3 › mål" reads better than "temaer › fokusområde 3 › mål"; plain lists keep their name.
+    if dataclasses.is_dataclass(item_cls):
+        names = [[*path[:-1], f"{item_label(item_cls, ctx)} {i}"] for i in range(1, len(node.value) + 1)]
+    else:
+        names = [[*path[:-1], f"{path[-1] if path else root}, punkt {i}"] for i in range(1, len(node.value) + 1)]
+    items = [build(child, item_tp, ctx, name, root) for name, child in zip(names, node.value)]
     return [item for item in items if item is not None]
 
 

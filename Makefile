@@ -1,0 +1,46 @@
+# One entry point for people and CI. `make serve` and `make test` set everything up on first use.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
+
+.PHONY: serve build test test-browser validate schema lock check-lock benchmark chromium clean
+
+$(STAMP): requirements.lock pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@rm -f $(VENV)/.installed-* && touch $@
+
+## Build the site and serve it with live reload on http://127.0.0.1:8000
+serve: $(STAMP)
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve --strict
+
+## Build the site into site/ (the old site/ is kept if the build fails)
+build: $(STAMP)
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
+
+## Check data/ only (seconds, no build)
+validate: $(STAMP)
+	$(BIN)/python -m macros.validate
+
+## The whole test suite: unit, build and browser tests
+test: $(STAMP) chromium
+	$(BIN)/python -m pytest
+
+## Only the browser checks
+test-browser: $(STAMP) chromium
+	$(BIN)/python -m pytest tests/browser
+
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "Installerer Debians chromium til browsertestene ..."; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+## Regenerate the lock file after changing dependencies in pyproject.toml
+lock: $(STAMP)
+	$(BIN)/python -m pip install --quiet uv
+	$(BIN)/uv pip compile pyproject.toml --extra test --python-version 3.11 --generate-hashes -o requirements.lock -q
+
+clean:
+	rm -rf $(VENV) site

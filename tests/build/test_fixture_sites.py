@@ -1,0 +1,41 @@
+"""Build small fixture sites strictly and check what a reader gets."""
+
+from __future__ import annotations
+
+from conftest import build_site, copy_fixture, main_content, visible_text
+
+
+def test_single_municipality_has_no_municipality_layer(one_municipality_site):
+    front = one_municipality_site.html("")
+    assert "Efter kommune" not in front
+    assert "Testrup Kommune" not in main_content(front)
+    nav = one_municipality_site.html("strategier/")
+    # The strategy sits directly under "Strategier" in the navigation, not under a municipality.
+    assert 'md-nav__link' in nav and "Testrup Kommune</span>" not in nav
+    assert (one_municipality_site.site_dir / "strategier/testrup-voksne/index.html").is_file()
+
+
+def test_text_from_data_is_content_not_code(one_municipality_site):
+    page = main_content(one_municipality_site.html("strategier/testrup-voksne/"))
+    assert "{{ ikke_en_makro }}" in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page and "<script>alert" not in page
+
+
+def test_each_theme_page_shows_its_goal(one_municipality_site):
+    for slug, goal in (("første", "Målet for det første fokusområde."), ("andet", "Målet for det andet fokusområde.")):
+        text = visible_text(main_content(one_municipality_site.html(f"strategier/testrup-voksne/{slug}/")))
+        assert f"Mål {goal}" in text
+
+
+def test_broken_data_stops_the_build_with_file_line_and_field(tmp_path):
+    site = copy_fixture("one-municipality", tmp_path)
+    strategy = site / "data/strategier/testrup-voksne.yml"
+    strategy.write_text(strategy.read_text(encoding="utf-8").replace("    mål: Målet for det andet fokusområde.\n", "")
+                        .replace("status: vedtaget", "status: vedtagt"), encoding="utf-8")
+    result = build_site(site / "mkdocs.yml", tmp_path / "out")
+    assert result.returncode != 0
+    assert "Der er 2 fejl i data/:" in result.output
+    assert "data/strategier/testrup-voksne.yml, linje" in result.output
+    assert "Fokusområde 2 mangler feltet 'mål'" in result.output
+    assert "Status: 'vedtagt' er ikke en mulig værdi" in result.output
+    assert not (tmp_path / "out" / "index.html").exists()

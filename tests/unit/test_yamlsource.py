@@ -1,0 +1,38 @@
+from pathlib import Path
+
+from macros.yamlsource import parse
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "x.yml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_duplicate_keys_are_reported_with_both_lines(tmp_path):
+    node, problems = parse(write(tmp_path, "titel: A\ntekst: B\ntitel: C\n"), "data/x.yml")
+    assert [(p.line, p.message) for p in problems] == [
+        (3, "Feltet 'titel' står to gange (første gang i linje 1). Slet det ene.")
+    ]
+
+
+def test_tab_indentation_names_every_line(tmp_path):
+    _, problems = parse(write(tmp_path, "temaer:\n\t- id: a\n\t- id: b\n"), "data/x.yml")
+    assert [p.line for p in problems] == [2, 3]
+    assert all("tabulator" in p.message for p in problems)
+
+
+def test_colon_in_plain_text_gets_a_quoting_hint(tmp_path):
+    _, problems = parse(write(tmp_path, "titel: Mål: mere trivsel\n"), "data/x.yml")
+    assert problems[0].line == 1
+    assert "anførselstegn" in problems[0].message
+
+
+def test_unclosed_quote(tmp_path):
+    _, problems = parse(write(tmp_path, 'titel: "Mål\ntekst: x\n'), "data/x.yml")
+    assert len(problems) == 1 and "anførselstegn" in problems[0].message
+
+
+def test_empty_file(tmp_path):
+    _, problems = parse(write(tmp_path, "# kun en kommentar\n"), "data/x.yml")
+    assert problems[0].message == "Filen er tom."
