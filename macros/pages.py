@@ -7,6 +7,7 @@ generated files and navigation entries.
 from __future__ import annotations
 
 import json
+import re
 import posixpath
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -35,7 +36,9 @@ class Page:
         """The page's Markdown: front matter and a single macro call."""
         front = {"title": self.title, "render_macros": True, **self.meta}
         lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in front.items()]
-        return "---\n" + "\n".join(lines) + "\n---\n\n{{ " + self.call + " }}\n"
+        # A Markdown h1 gets an id from the toc extension, so the skip link has a target on every page.
+        heading = re.sub(r"([\\`*_{}\[\]<>#|!])", r"\\\1", self.title)
+        return "---\n" + "\n".join(lines) + f"\n---\n\n# {heading}\n\n" + "{{ " + self.call + " }}\n"
 
 
 @dataclass(frozen=True)

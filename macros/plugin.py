@@ -51,7 +51,7 @@ def expand_nav(nav: list[Any] | None, plan: list[pages.Page]) -> list[Any] | Non
 
 
 class _Headings(HTMLParser):
-    """Collect (level, id, text) of h2/h3 headings that have an id."""
+    """Collect (level, id, text) of h1-h3 headings that have an id."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -60,7 +60,7 @@ class _Headings(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         attributes = dict(attrs)
-        if tag in ("h2", "h3") and attributes.get("id"):
+        if tag in ("h1", "h2", "h3") and attributes.get("id"):
             self._current = {"level": int(tag[1]), "id": attributes["id"], "name": "", "children": []}
 
     def handle_data(self, data: str) -> None:
@@ -75,15 +75,19 @@ class _Headings(HTMLParser):
 
 
 def toc_from_html(html: str) -> Any:
-    """A table of contents from the final HTML: headings rendered from data are raw HTML the toc extension never sees."""
+    """A table of contents from the final HTML: headings rendered from data are raw HTML the toc extension never sees.
+
+    The h1 comes first: Material's skip link points to the first entry, and its sidebar hides a level-1 root.
+    """
     parser = _Headings()
     parser.feed(html)
     tokens: list[dict[str, Any]] = []
+    stack: list[dict[str, Any]] = []
     for heading in parser.found:
-        if heading["level"] == 3 and tokens:
-            tokens[-1]["children"].append(heading)
-        else:
-            tokens.append(heading)
+        while stack and stack[-1]["level"] >= heading["level"]:
+            stack.pop()
+        (stack[-1]["children"] if stack else tokens).append(heading)
+        stack.append(heading)
     return get_toc(tokens)
 
 

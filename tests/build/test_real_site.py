@@ -1,0 +1,156 @@
+"""The real site, built strictly: what citizens get from the seed strategies."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from conftest import ROOT, main_content, visible_text
+from macros.loader import load_site
+
+SITE = load_site(ROOT / "data")
+KALUNDBORG_PREVENTION = "kalundborg-forebyggelse-voksne"
+
+
+def strategy(strategy_id: str):
+    return next(s for s in SITE.strategies if s.id == strategy_id)
+
+
+def page_text(real_site, url: str) -> str:
+    return visible_text(main_content(real_site.html(url)))
+
+
+# --- Kalundborg's prevention strategy (issue 2) --------------------------------
+
+GOAL_OPENINGS = (  # from seed 001, one per focus area, in order
+    "Styrkelse af det tværgående samarbejde ved forbedret dokumentations- og opfølgningspraksis",
+    "Fremme fysisk og mental sundhed samt livskvalitet hos borgerne",
+    "Styrkelse af indsatser og organisering der sikrer støtte til borgere",
+    "Øge borgernes deltagelse i sociale aktiviteter og fællesskaber",
+)
+
+
+def test_four_focus_areas_each_have_a_page_showing_their_goal(real_site):
+    themes = strategy(KALUNDBORG_PREVENTION).themes
+    assert len(themes) == 4
+    for theme, opening in zip(themes, GOAL_OPENINGS):
+        assert theme.goal.startswith(opening)
+        html = main_content(real_site.html(f"strategier/{KALUNDBORG_PREVENTION}/{theme.id}/"))
+        goal = re.search(r'<section class="ks-goal".*?</section>', html, re.S)
+        assert goal, f"no goal card on {theme.id}"
+        assert opening in visible_text(goal.group(0))
+        assert visible_text(goal.group(0)).startswith("Mål ")
+
+
+def test_all_nine_actions_appear_on_the_strategy_page_by_audience(real_site):
+    text = page_text(real_site, f"strategier/{KALUNDBORG_PREVENTION}/")
+    guidance = strategy(KALUNDBORG_PREVENTION).guidance
+    assert [g.audience for g in guidance] == ["borger", "medarbejder", "civilsamfund"]
+    actions = [a.text for g in guidance for a in g.actions]
+    assert len(actions) == 9
+    for heading in ("Hvis du er borger", "Hvis du er medarbejder", "Hvis du er en del af civilsamfundet"):
+        assert heading in text
+    for action in actions:
+        assert visible_text(action) in text
+    assert "Opsøg rådgivning og støtte, hvis du har brug for det" in text
+
+
+def test_focus_areas_link_their_actions(real_site):
+    s = strategy(KALUNDBORG_PREVENTION)
+    for theme in s.themes:
+        expected = [a.text for g in s.guidance for a in g.actions if theme.id in a.themes]
+        text = page_text(real_site, f"strategier/{KALUNDBORG_PREVENTION}/{theme.id}/")
+        for action in expected:
+            assert visible_text(action) in text, (theme.id, action)
+
+
+def test_strategy_page_shows_decision_vision_principles_and_sources(real_site):
+    text = page_text(real_site, f"strategier/{KALUNDBORG_PREVENTION}/")
+    assert "Godkendt i Socialudvalget den 4. dec. 2024." in text
+    assert "Styrket Forebyggelse" in visible_text(real_site.html(f"strategier/{KALUNDBORG_PREVENTION}/formålspapir/"))
+    for principle in ("Borgerperspektiv og selvbestemmelse", "Systematisk refleksiv praksis",
+                      "Tværfaglighed og samarbejde", "Kompetenceudvikling og ledelsesopbakning"):
+        assert principle in text
+    assert "styregruppe" in text
+    assert "TrygFonden og SFI (2017)" in visible_text(real_site.html(f"strategier/{KALUNDBORG_PREVENTION}/formålspapir/"))
+
+
+OCR_DAMAGE = re.compile(r"\b(faellesskab\w*|stgtte|hgj|malrettet|lgbende|fxlles|Fzelles|tvaergaende|omrade)\b")
+
+
+def test_published_text_has_no_ocr_damage(real_site):
+    for page in real_site.pages():
+        text = visible_text(main_content(page.read_text(encoding="utf-8"))) if "md-content__inner" in page.read_text(encoding="utf-8") else ""
+        assert not OCR_DAMAGE.search(text), (page, OCR_DAMAGE.search(text))
+
+
+# --- The site as a Danish public site ---------------------------------------------
+
+
+def test_pages_are_danish_and_anchors_keep_danish_letters(real_site):
+    for page in real_site.pages():
+        assert '<html lang="da"' in page.read_text(encoding="utf-8"), page
+    html = real_site.html(f"strategier/{KALUNDBORG_PREVENTION}/")
+    assert 'id="hvad-kan-du-gøre"' in html and 'id="fokusområder"' in html
+
+
+def test_footer_names_municipality_and_links_accessibility_statement(real_site):
+    html = real_site.html(f"strategier/{KALUNDBORG_PREVENTION}/")
+    footer = re.search(r'<footer class="md-footer">.*?</footer>', html, re.S).group(0)
+    assert "Ansvarlig for indholdet: Kalundborg Kommune" in footer
+    assert re.search(r'<a href="[./]*tilgaengelighedserklaering/">Tilgængelighedserklæring</a>', footer)
+    assert "Made with" not in html and "mkdocs-material" not in footer
+
+
+RESOURCE_ATTR = re.compile(r'<(?:script|img|iframe|source|audio|video|embed)\b[^>]*\bsrc="([^"]+)"'
+                           r'|<link\b[^>]*\bhref="([^"]+)"', re.I)
+
+
+def test_built_site_loads_nothing_from_other_hosts(real_site):
+    """Every resource a page, stylesheet or script loads is the site's own (links to sources are fine)."""
+    offenders = []
+    for path in real_site.site_dir.rglob("*"):
+        if path.suffix == ".html":
+            html = path.read_text(encoding="utf-8")
+            for match in RESOURCE_ATTR.finditer(html):
+                url = match.group(1) or match.group(2)
+                if urlsplit(url).netloc:
+                    offenders.append((path.name, url))
+        elif path.suffix == ".css":
+            for url in re.findall(r"url\(\s*['\"]?([^'\")]+)", path.read_text(encoding="utf-8")):
+                if urlsplit(url).netloc:
+                    offenders.append((path.name, url))
+    assert offenders == []
+
+
+def test_no_google_fonts_or_cdn_anywhere(real_site):
+    for path in real_site.site_dir.rglob("*"):
+        if path.suffix in (".html", ".css", ".js"):
+            text = path.read_text(encoding="utf-8")
+            for host in ("fonts.googleapis.com", "fonts.gstatic.com", "cdn.jsdelivr.net", "unpkg.com",
+                         "google-analytics", "googletagmanager"):
+                assert host not in text, (path, host)
+
+
+def test_internal_links_resolve(real_site):
+    """Links rendered from data are raw HTML MkDocs cannot check: check every internal href and anchor."""
+    broken = []
+    for page in real_site.pages():
+        html = page.read_text(encoding="utf-8")
+        for href in re.findall(r'<a\b[^>]*\bhref="([^"]+)"', html):
+            parts = urlsplit(href)
+            if parts.scheme or parts.netloc or href.startswith(("mailto:", "javascript:")):
+                continue
+            target = (page.parent / unquote(parts.path)).resolve() if parts.path else page
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.is_file():
+                broken.append((str(page.relative_to(real_site.site_dir)), href))
+                continue
+            if parts.fragment and target.suffix == ".html":
+                if f'id="{unquote(parts.fragment)}"' not in target.read_text(encoding="utf-8"):
+                    broken.append((str(page.relative_to(real_site.site_dir)), href))
+    assert broken == []
