@@ -33,12 +33,16 @@ def define_env(env: Any) -> None:
     def component(template: str, **context: Any) -> Markup:
         return render(template, load_site(data_dir), env.page.url, **context)
 
+    def strategy_component(template: str, strat: Any, **context: Any) -> Markup:
+        """Strategy content explains the terms that strategy defines, where they are first used."""
+        return render(template, load_site(data_dir), env.page.url, terms=tuple(strat.terms), strategy=strat, **context)
+
     @env.macro
     def strategy_page(strategy_id: str) -> Markup:
         """A strategy's overview page."""
         site = load_site(data_dir)
         strat = shaping.strategy(site, strategy_id)
-        return component("strategy/overview.html", strategy=strat,
+        return strategy_component("strategy/overview.html", strat,
                          municipality=shaping.municipality(site, strat.municipality),
                          guidance=shaping.guidance_groups(site, strat))
 
@@ -49,8 +53,8 @@ def define_env(env: Any) -> None:
         strat = shaping.strategy(site, strategy_id)
         theme = shaping.theme(strat, theme_id)
         index = strat.themes.index(theme)
-        return component(
-            "strategy/theme.html", strategy=strat, theme=theme,
+        return strategy_component(
+            "strategy/theme.html", strat, theme=theme,
             guidance=shaping.guidance_groups(site, strat, theme_id),
             previous=strat.themes[index - 1] if index > 0 else None,
             next=strat.themes[index + 1] if index + 1 < len(strat.themes) else None,
@@ -64,7 +68,7 @@ def define_env(env: Any) -> None:
         site = load_site(data_dir)
         strat = shaping.strategy(site, strategy_id)
         document = next(d for d in strat.documents if d.id == document_id)
-        return component("strategy/document.html", strategy=strat, document=document,
+        return strategy_component("strategy/document.html", strat, document=document,
                          overview_url=url_of(strategy_src(strat)))
 
     @env.macro
@@ -94,4 +98,4 @@ def define_env(env: Any) -> None:
     def glossary() -> Markup:
         """Every definition the strategies give, with its source."""
         site = load_site(data_dir)
-        return component("glossary/glossary.html", terms=shaping.terms(site))
+        return component("glossary/glossary.html", entries=shaping.terms(site))

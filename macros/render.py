@@ -14,8 +14,10 @@ import jinja2
 from markupsafe import Markup
 
 from . import pages, shaping, text
-from .model import Site
+from .model import Site, Term
+from .terms import mark_terms
 
+GLOSSARY_URL = "ordliste/"
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "overrides" / "components"
 
 
@@ -38,7 +40,7 @@ def environment(template_dir: Path = TEMPLATE_DIR) -> jinja2.Environment:
     return env
 
 
-def render(template: str, site: Site, here: str, **context: Any) -> Markup:
+def render(template: str, site: Site, here: str, *, terms: tuple[Term, ...] = (), **context: Any) -> Markup:
     """Render a component for the page at URL ``here``; links come out relative to it."""
 
     def link(target: str) -> str:
@@ -50,5 +52,7 @@ def render(template: str, site: Site, here: str, **context: Any) -> Markup:
         municipality_name=lambda municipality_id: shaping.municipality(site, municipality_id).name,
         **context,
     )
+    if terms:
+        html = mark_terms(html, terms, pages.relative(GLOSSARY_URL, here))
     # Markdown would read an indented line after a blank one as code: keep the HTML block flush left.
     return Markup("\n".join(line.strip() for line in html.splitlines() if line.strip()))

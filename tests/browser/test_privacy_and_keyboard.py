@@ -1,0 +1,43 @@
+"""Every page in a real browser: only the site's own host is contacted, no cookies, and a working skip link."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from browser.conftest import site_urls  # noqa: E402
+
+
+def test_every_page_loads_only_from_its_own_host_and_sets_no_cookies(real_site, server, browser):
+    own = urlsplit(server).netloc
+    context = browser.new_context()
+    foreign: list[tuple[str, str]] = []
+    page = context.new_page()
+    page.on("request", lambda request: foreign.append((page.url, request.url))
+            if urlsplit(request.url).netloc not in (own, "") and not request.url.startswith("data:") else None)
+    urls = site_urls(real_site, server)
+    assert len(urls) > 10
+    for url in urls:
+        response = page.goto(url, wait_until="networkidle")
+        assert response is not None and response.ok, url
+    # The search runs in a worker that loads its index: search and wait for results.
+    page.goto(server, wait_until="networkidle")
+    page.keyboard.press("/")
+    page.keyboard.type("fællesskaber")
+    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    assert foreign == []
+    assert context.cookies() == []
+    context.close()
+
+
+def test_first_tab_is_a_skip_link_that_moves_focus_into_the_content(real_site, server, browser):
+    page = browser.new_page()
+    for url in site_urls(real_site, server):
+        page.goto(url)
+        page.keyboard.press("Tab")
+        focused = page.evaluate("() => [document.activeElement.className, document.activeElement.textContent.trim()]")
+        assert focused == ["md-skip", "Gå til indhold"], url
+        page.keyboard.press("Enter")
+        page.keyboard.press("Tab")
+        inside = page.evaluate("() => !!document.activeElement.closest('.md-content')")
+        assert inside, f"after the skip link, Tab did not land in the content on {url}"
+    page.close()
