@@ -20,6 +20,10 @@ serve: $(STAMP)
 build: $(STAMP)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
 
+## Regenerate the JSON Schemas in schema/ from macros/model.py
+schema: $(STAMP)
+	$(BIN)/python -m macros.jsonschema
+
 ## Check data/ only (seconds, no build)
 validate: $(STAMP)
 	$(BIN)/python -m macros.validate

@@ -223,7 +223,6 @@ def _schema_for(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
             }
             defs[name] = {
                 "type": "object",
-                "description": (tp.__doc__ or "").strip().splitlines()[0] if tp.__doc__ else "",
                 "properties": props,
                 "required": [f.metadata["key"] for f in data_fields(tp) if f.metadata["required"]],
                 "additionalProperties": False,
