@@ -18,7 +18,7 @@ serve: $(STAMP)
 
 ## Build the site into site/ (the old site/ is kept if the build fails)
 build: $(STAMP)
-	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
+	$(BIN)/python -m macros.build
 
 ## Regenerate the JSON Schemas in schema/ from macros/model.py
 schema: $(STAMP)

@@ -49,3 +49,23 @@ def test_first_use_of_a_defined_term_links_to_its_explanation(one_municipality_s
             '</span>') in page
     glossary = main_content(one_municipality_site.html("ordliste/"))
     assert '<dt id="test-begreb">Testbegreb</dt>' in glossary
+
+
+def test_failed_build_leaves_previous_site_untouched(tmp_path):
+    import subprocess
+    import sys
+
+    site = copy_fixture("one-municipality", tmp_path)
+    out = tmp_path / "published"
+    command = [sys.executable, "-m", "macros.build", str(site / "mkdocs.yml"), str(out)]
+    assert subprocess.run(command, capture_output=True, text=True).returncode == 0
+    before = (out / "strategier/testrup-voksne/index.html").read_text(encoding="utf-8")
+    strategy = site / "data/strategier/testrup-voksne.yml"
+    strategy.write_text(strategy.read_text(encoding="utf-8").replace("titel: Strategi for voksne i Testrup", "titel:"),
+                        encoding="utf-8")
+    failed = subprocess.run(command, capture_output=True, text=True)
+    assert failed.returncode != 0
+    assert "Titel er tom" in failed.stderr + failed.stdout
+    assert "Det tidligere site" in failed.stderr
+    assert (out / "strategier/testrup-voksne/index.html").read_text(encoding="utf-8") == before
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".published")) == []
