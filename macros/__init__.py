@@ -95,6 +95,14 @@ def define_env(env: Any) -> None:
                          show_municipalities=len(site.municipalities) > 1)
 
     @env.macro
+    def participation_directory() -> Markup:
+        """Ways for volunteers and associations to take part, with filters."""
+        site = load_site(data_dir)
+        return component("participation/directory.html", entries=shaping.participation(site),
+                         municipalities=[m for m, _ in shaping.strategies_by_municipality(site)],
+                         theme_options=shaping.participation_theme_options(site))
+
+    @env.macro
     def glossary() -> Markup:
         """Every definition the strategies give, with its source."""
         site = load_site(data_dir)

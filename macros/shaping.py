@@ -10,7 +10,7 @@ import functools
 from dataclasses import dataclass
 
 from .checks import walk_sections
-from .model import Action, Audience, Municipality, Site, Strategy, Term, Theme
+from .model import Action, Audience, Municipality, Participation, Site, Strategy, Term, Theme
 from .pages import child_src, strategy_src, url_of
 
 GUIDANCE_ANCHOR = "hvad-kan-du-gøre"
@@ -150,3 +150,39 @@ def strategies_by_target_group(site: Site) -> list[tuple[str, list[Strategy]]]:
         for g in site.settings.target_groups
         if any(g.id in s.target_groups for s in site.strategies)
     ]
+
+
+@dataclass(frozen=True)
+class ParticipationItem:
+    """A "Vær med" entry with what it refers to resolved."""
+
+    entry: Participation
+    strategy: Strategy
+    municipality: Municipality
+    themes: tuple[Theme, ...]
+    source_url: str
+
+
+def participation(site: Site) -> list[ParticipationItem]:
+    """Every way to take part, by municipality and strategy order."""
+    items = []
+    for strat in site.strategies:
+        by_id = themes_by_id(strat)
+        for entry in site.participation:
+            if entry.strategy != strat.id:
+                continue
+            source = anchor_urls(strat).get(entry.source or "", url_of(strategy_src(strat)))
+            items.append(ParticipationItem(entry, strat, municipality(site, strat.municipality),
+                                           tuple(by_id[t] for t in entry.themes), source))
+    return items
+
+
+def participation_theme_options(site: Site) -> list[tuple[Strategy, list[Theme]]]:
+    """The themes that have at least one entry, per strategy, for the filter."""
+    used = {(e.strategy, t) for e in site.participation for t in e.themes}
+    options = []
+    for strat in site.strategies:
+        themes = [t for t in strat.themes if (strat.id, t.id) in used]
+        if themes:
+            options.append((strat, themes))
+    return options
