@@ -6,7 +6,6 @@ Filtering, grouping and sorting live here; templates only render.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from dataclasses import dataclass
 
 from .checks import walk_sections
@@ -56,7 +55,6 @@ def audience(site: Site, audience_id: str) -> Audience:
     return next(a for a in site.settings.audiences if a.id == audience_id)
 
 
-@functools.cache
 def anchor_urls(strategy_: Strategy) -> dict[str, str]:
     """Site-relative URL of everything an action can point to with 'kilde'."""
     overview = url_of(strategy_src(strategy_))

@@ -69,3 +69,15 @@ def test_failed_build_leaves_previous_site_untouched(tmp_path):
     assert "Det tidligere site" in failed.stderr
     assert (out / "strategier/testrup-voksne/index.html").read_text(encoding="utf-8") == before
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".published")) == []
+
+
+def test_vaer_med_holds_every_entry_without_javascript(one_municipality_site):
+    page = main_content(one_municipality_site.html("vaer-med/"))
+    assert page.count('class="ks-card ks-entry"') == 2
+    assert "2 måder at være med på" in visible_text(page)
+    # No contact in the data: the municipality's website, configured once, is shown instead.
+    assert 'Kontakt Testrup Kommune via <a href="https://testrup.example/">kommunens hjemmeside</a>' in page
+    assert '<a href="mailto:test@testrup.example">test@testrup.example</a>' in page
+    # The single municipality needs no municipality filter; the filter form waits for JavaScript.
+    assert 'id="ks-filter-municipality"' not in page and "<form class=\"ks-filter\" data-ks-filter hidden" in page
+    assert 'href="../strategier/testrup-voksne/første/"' in page
