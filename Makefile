@@ -12,6 +12,13 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	@rm -f $(VENV)/.installed-* && touch $@
 
+NPM_STAMP := node_modules/.installed-$(shell cat package-lock.json | cksum | cut -d' ' -f1)
+
+# Test tools from the npm registry: axe-core and the Nu HTML checker (vnu.jar).
+$(NPM_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	@rm -f node_modules/.installed-* && touch $@
+
 ## Build the site and serve it with live reload on http://127.0.0.1:8000
 serve: $(STAMP)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve --strict
@@ -29,11 +36,11 @@ validate: $(STAMP)
 	$(BIN)/python -m macros.validate
 
 ## The whole test suite: unit, build and browser tests
-test: $(STAMP) chromium
+test: $(STAMP) $(NPM_STAMP) chromium
 	$(BIN)/python -m pytest
 
 ## Only the browser checks
-test-browser: $(STAMP) chromium
+test-browser: $(STAMP) $(NPM_STAMP) chromium
 	$(BIN)/python -m pytest tests/browser
 
 chromium:

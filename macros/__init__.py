@@ -72,12 +72,12 @@ def define_env(env: Any) -> None:
                          overview_url=url_of(strategy_src(strat)))
 
     @env.macro
-    def strategy_index() -> Markup:
-        """All strategies, by municipality and by target group."""
+    def strategy_index(heading_level: int = 2) -> Markup:
+        """All strategies, by municipality and by target group; headings start at ``heading_level``."""
         site = load_site(data_dir)
         return component("site/strategy-finder.html", by_municipality=shaping.strategies_by_municipality(site),
                          by_target_group=shaping.strategies_by_target_group(site),
-                         show_municipalities=len(site.municipalities) > 1, heading_level=2)
+                         show_municipalities=len(site.municipalities) > 1, heading_level=heading_level)
 
     @env.macro
     def guide_index() -> Markup:

@@ -5,6 +5,7 @@ Thin glue: every decision is made in the MkDocs-free modules (loader, pages).
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -91,6 +92,18 @@ def toc_from_html(html: str) -> Any:
     return get_toc(tokens)
 
 
+_CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input\b[^>]*\btype="checkbox"[^>]*?)\s+autocomplete="off"')
+_EMPTY_TABINDEX = re.compile(r'\s+tabindex=""')
+
+
+def valid_theme_markup(html: str) -> str:
+    """Material 9 writes two things the Nu HTML checker rejects; base.html cannot be overridden without copying it.
+
+    autocomplete="off" on its checkbox toggles, and tabindex="" on section labels.
+    """
+    return _EMPTY_TABINDEX.sub("", _CHECKBOX_AUTOCOMPLETE.sub(r"\1", html))
+
+
 class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
     data_dir: Path
     plan: list[pages.Page]
@@ -114,6 +127,12 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
     def on_page_content(self, html: str, page: MkPage, config: MkDocsConfig, files: Files) -> str:
         page.toc = toc_from_html(html)
         return html
+
+    def on_post_page(self, output: str, page: MkPage, config: MkDocsConfig) -> str:
+        return valid_theme_markup(output)
+
+    def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
+        return valid_theme_markup(output_content)  # 404.html
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self.data_dir))
