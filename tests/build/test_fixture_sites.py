@@ -81,3 +81,19 @@ def test_vaer_med_holds_every_entry_without_javascript(one_municipality_site):
     # The single municipality needs no municipality filter; the filter form waits for JavaScript.
     assert 'id="ks-filter-municipality"' not in page and "<form class=\"ks-filter\" data-ks-filter hidden" in page
     assert 'href="../strategier/testrup-voksne/første/"' in page
+
+
+def test_editor_guide_skeleton_adds_a_strategy_with_four_themes(tmp_path):
+    """Following REDAKTOERVEJLEDNING.md: copy the skeleton, set id and municipality, and the site shows it."""
+    from conftest import ROOT
+
+    site = copy_fixture("one-municipality", tmp_path)
+    skeleton = (ROOT / "skabeloner/ny-strategi.yml").read_text(encoding="utf-8")
+    strategy = skeleton.replace("id: ny-strategi", "id: testrup-børn").replace("kommune: kalundborg", "kommune: testrup")
+    (site / "data/strategier/testrup-børn.yml").write_text(strategy, encoding="utf-8")
+    result = build_site(site / "mkdocs.yml", tmp_path / "out")
+    assert result.returncode == 0, result.output
+    for slug in ("første-tema", "andet-tema", "tredje-tema", "fjerde-tema"):
+        page = main_content(result.html(f"strategier/testrup-børn/{slug}/"))
+        assert 'class="ks-goal"' in page
+    assert "testrup-børn/" in result.html("strategier/")
