@@ -103,6 +103,13 @@ def define_env(env: Any) -> None:
                          theme_options=shaping.participation_theme_options(site))
 
     @env.macro
+    def accessibility_statement() -> Markup:
+        """The accessibility statement, one part per municipality (WAS-Tool structure)."""
+        site = load_site(data_dir)
+        return component("site/accessibility-statement.html",
+                         statements=[(m, m.accessibility) for m, _ in shaping.strategies_by_municipality(site)])
+
+    @env.macro
     def glossary() -> Markup:
         """Every definition the strategies give, with its source."""
         site = load_site(data_dir)

@@ -117,6 +117,8 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
         self.plan = pages.site_plan(site)
         config.nav = expand_nav(config.nav, self.plan)
         config.extra["municipalities"] = {m.id: m.name for m in site.municipalities}
+        config.extra["was_urls"] = {m.id: m.accessibility.was_url for m in site.municipalities
+                                    if m.accessibility and m.accessibility.was_url}
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:

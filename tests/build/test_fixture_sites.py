@@ -97,3 +97,14 @@ def test_editor_guide_skeleton_adds_a_strategy_with_four_themes(tmp_path):
         page = main_content(result.html(f"strategier/testrup-børn/{slug}/"))
         assert 'class="ks-goal"' in page
     assert "testrup-børn/" in result.html("strategier/")
+
+
+def test_accessibility_statement_follows_was_structure_and_answers_at_was(one_municipality_site):
+    text = visible_text(main_content(one_municipality_site.html("tilgaengelighedserklaering/")))
+    for part in ("Overholdelsesstatus", "Ikke-tilgængeligt indhold", "Feedback og kontaktoplysninger", "Håndhævelse",
+                 "Digitaliseringsstyrelsen", "WCAG 2.1 niveau AA"):
+        assert part in text
+    # No contact in the data: the reader is sent to the municipality's website, no invented phone number.
+    assert "Telefonnummer og adresse til skriftlig henvendelse står på kommunens hjemmeside" in text
+    redirect = one_municipality_site.html("was/")
+    assert '<meta http-equiv="refresh" content="0; url=../tilgaengelighedserklaering/">' in redirect
