@@ -46,11 +46,11 @@ def browser() -> Iterator[Browser]:
 
 
 def site_urls(real_site, base: str) -> list[str]:
-    """Every page of the built site as a URL (404.html excluded: it is served for missing pages)."""
+    """Every content page of the built site as a URL."""
     urls = []
     for page in real_site.pages():
         rel = page.relative_to(real_site.site_dir).as_posix()
-        if rel == "404.html":
-            continue
+        if rel == "404.html" or 'http-equiv="refresh"' in page.read_text(encoding="utf-8"):
+            continue  # 404 is served for missing pages; redirects (/was) are checked at their target
         urls.append(base + rel[: -len("index.html")] if rel.endswith("index.html") else base + rel)
     return urls
