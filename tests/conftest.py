@@ -78,4 +78,5 @@ def visible_text(html: str) -> str:
     import html as html_lib
 
     text = re.sub(r"<script.*?</script>|<style.*?</style>", " ", html, flags=re.S)
+    text = re.sub(r"<span\b[^>]*\shidden>.*?</span>", "", text, flags=re.S)  # e.g. folded term explanations
     return " ".join(html_lib.unescape(re.sub(r"<[^>]+>", " ", text)).split())

@@ -93,14 +93,14 @@ def test_published_text_has_no_ocr_damage(real_site):
 def test_pages_are_danish_and_anchors_keep_danish_letters(real_site):
     for page in real_site.pages():
         assert '<html lang="da"' in page.read_text(encoding="utf-8"), page
-    html = real_site.html(f"strategier/{KALUNDBORG_PREVENTION}/")
-    assert 'id="hvad-kan-du-gøre"' in html and 'id="fokusområder"' in html
+    html = real_site.html("strategier/kalundborg-børn-og-unge/")
+    assert 'id="hvad-kan-du-gøre"' in html and 'id="områder"' in html and 'id="børne-og-ungepolitikken"' in html
 
 
 def test_footer_names_municipality_and_links_accessibility_statement(real_site):
-    html = real_site.html(f"strategier/{KALUNDBORG_PREVENTION}/")
+    html = real_site.html("strategier/hjørring-forebyggelse/")
     footer = re.search(r'<footer class="md-footer">.*?</footer>', html, re.S).group(0)
-    assert "Ansvarlig for indholdet: Kalundborg Kommune" in footer
+    assert "Ansvarlig for indholdet: Hjørring Kommune" in footer
     assert re.search(r'<a href="[./]*tilgaengelighedserklaering/">Tilgængelighedserklæring</a>', footer)
     assert "Made with" not in html and "mkdocs-material" not in footer
 
@@ -156,3 +156,71 @@ def test_internal_links_resolve(real_site):
                 if f'id="{unquote(parts.fragment)}"' not in target.read_text(encoding="utf-8"):
                     broken.append((str(page.relative_to(real_site.site_dir)), href))
     assert broken == []
+
+
+# --- The other seed strategies through the same model (issue 3) -------------------
+
+
+def test_hjørring_has_its_three_tracks_with_organisation_and_follow_up(real_site):
+    s = strategy("hjørring-forebyggelse")
+    assert [t.number for t in s.themes] == ["1", "2", "3"]
+    overview = page_text(real_site, "strategier/hjørring-forebyggelse/")
+    assert "3 spor" in overview and "Godkendt i Byrådet den 29. maj 2024." in overview
+    for theme in s.themes:
+        assert theme.title in overview
+        assert theme.title in page_text(real_site, f"strategier/hjørring-forebyggelse/{theme.id}/")
+    for fact in ("Støttesporet", "Økonomi og Finans", "MED-udvalg", "økonomisk opfølgningsramme"):
+        assert fact in overview
+
+
+def test_children_strategy_has_four_areas_and_all_eight_definitions(real_site):
+    s = strategy("kalundborg-børn-og-unge")
+    assert [t.number for t in s.themes] == ["I", "II", "III", "IV"]
+    for theme in s.themes:
+        text = page_text(real_site, f"strategier/kalundborg-børn-og-unge/{theme.id}/")
+        assert theme.title in text
+        first_paragraph = theme.text.split("\n\n")[0].strip()
+        assert visible_text(first_paragraph)[:80] in text
+    glossary = main_content(real_site.html("ordliste/"))
+    names = ("Moderne børnesyn", "Civilsamfundsorganisationer", "Robotløsninger", "Mental sundhed",
+             "Netværksinddragelse", "Familierådslagning", "Brobygning", "Beskyttende faktorer")
+    assert sorted(t.term for t in s.terms) == sorted(names)
+    for term in s.terms:
+        assert f'<dt id="{term.id}">{term.term}</dt>' in glossary
+    assert "Definition fra Sundhedsstyrelsen" in visible_text(glossary)
+
+
+def test_defined_terms_are_explained_where_the_strategy_uses_them(real_site):
+    html = main_content(real_site.html("strategier/kalundborg-børn-og-unge/forbedring-af-den-mentale-sundhed/"))
+    assert re.search(r'<a class="ks-term" href="../../../ordliste/#mental-sundhed" data-ks-term="mental-sundhed">'
+                     r'mentale sundhed</a><span class="ks-term__definition" id="ks-def-mental-sundhed" hidden>', html)
+
+
+def test_front_page_finds_strategies_by_municipality_and_target_group(real_site):
+    front = main_content(real_site.html(""))
+    text = visible_text(front)
+    assert "Efter kommune" in text and "Efter målgruppe" in text
+    for s in SITE.strategies:
+        assert s.title in text
+    for m in {s.municipality for s in SITE.strategies}:
+        assert next(x.name for x in SITE.municipalities if x.id == m) in text
+    for status in ("Vedtaget", "Offentliggjort"):
+        assert status in text
+
+
+def test_audience_guides_list_every_action_with_a_working_source_link(real_site):
+    for audience in SITE.settings.audiences:
+        html = main_content(real_site.html(f"hvad-kan-du-gøre/{audience.id}/"))
+        text = visible_text(html)
+        actions = [a for s in SITE.strategies for g in s.guidance if g.audience == audience.id for a in g.actions]
+        assert actions, audience.id
+        for action in actions:
+            assert visible_text(action.text) in text
+        assert html.count('class="ks-actions__source"') == len(actions)
+
+
+def test_vaer_med_holds_every_entry(real_site):
+    html = main_content(real_site.html("vaer-med/"))
+    assert html.count('class="ks-card ks-entry"') == len(SITE.participation)
+    for entry in SITE.participation:
+        assert f'id="{entry.id}"' in html
