@@ -12,6 +12,7 @@ from conftest import ROOT, main_content, visible_text
 from macros.loader import load_site
 
 SITE = load_site(ROOT / "data")
+KALUNDBORG_PREVENTION = "kalundborg-forebyggelse-voksne"
 
 
 def strategy(strategy_id: str):
@@ -20,6 +21,61 @@ def strategy(strategy_id: str):
 
 def page_text(real_site, url: str) -> str:
     return visible_text(main_content(real_site.html(url)))
+
+
+# --- Kalundborg's prevention strategy (issue 2) --------------------------------
+
+GOAL_OPENINGS = (  # from seed 001, one per focus area, in order
+    "Styrkelse af det tværgående samarbejde ved forbedret dokumentations- og opfølgningspraksis",
+    "Fremme fysisk og mental sundhed samt livskvalitet hos borgerne",
+    "Styrkelse af indsatser og organisering der sikrer støtte til borgere",
+    "Øge borgernes deltagelse i sociale aktiviteter og fællesskaber",
+)
+
+
+def test_four_focus_areas_each_have_a_page_showing_their_goal(real_site):
+    themes = strategy(KALUNDBORG_PREVENTION).themes
+    assert len(themes) == 4
+    for theme, opening in zip(themes, GOAL_OPENINGS):
+        assert theme.goal.startswith(opening)
+        html = main_content(real_site.html(f"strategier/{KALUNDBORG_PREVENTION}/{theme.id}/"))
+        goal = re.search(r'<section class="ks-goal".*?</section>', html, re.S)
+        assert goal, f"no goal card on {theme.id}"
+        assert opening in visible_text(goal.group(0))
+        assert visible_text(goal.group(0)).startswith("Mål ")
+
+
+def test_all_nine_actions_appear_on_the_strategy_page_by_audience(real_site):
+    text = page_text(real_site, f"strategier/{KALUNDBORG_PREVENTION}/")
+    guidance = strategy(KALUNDBORG_PREVENTION).guidance
+    assert [g.audience for g in guidance] == ["borger", "medarbejder", "civilsamfund"]
+    actions = [a.text for g in guidance for a in g.actions]
+    assert len(actions) == 9
+    for heading in ("Hvis du er borger", "Hvis du er medarbejder", "Hvis du er en del af civilsamfundet"):
+        assert heading in text
+    for action in actions:
+        assert visible_text(action) in text
+    assert "Opsøg rådgivning og støtte, hvis du har brug for det" in text
+
+
+def test_focus_areas_link_their_actions(real_site):
+    s = strategy(KALUNDBORG_PREVENTION)
+    for theme in s.themes:
+        expected = [a.text for g in s.guidance for a in g.actions if theme.id in a.themes]
+        text = page_text(real_site, f"strategier/{KALUNDBORG_PREVENTION}/{theme.id}/")
+        for action in expected:
+            assert visible_text(action) in text, (theme.id, action)
+
+
+def test_strategy_page_shows_decision_vision_principles_and_sources(real_site):
+    text = page_text(real_site, f"strategier/{KALUNDBORG_PREVENTION}/")
+    assert "Godkendt i Socialudvalget den 4. dec. 2024." in text
+    assert "Styrket Forebyggelse" in visible_text(real_site.html(f"strategier/{KALUNDBORG_PREVENTION}/formålspapir/"))
+    for principle in ("Borgerperspektiv og selvbestemmelse", "Systematisk refleksiv praksis",
+                      "Tværfaglighed og samarbejde", "Kompetenceudvikling og ledelsesopbakning"):
+        assert principle in text
+    assert "styregruppe" in text
+    assert "TrygFonden og SFI (2017)" in visible_text(real_site.html(f"strategier/{KALUNDBORG_PREVENTION}/formålspapir/"))
 
 
 OCR_DAMAGE = re.compile(r"\b(faellesskab\w*|stgtte|hgj|malrettet|lgbende|fxlles|Fzelles|tvaergaende|omrade)\b")
