@@ -27,6 +27,9 @@ class Page:
     call: str
     meta: dict[str, str] = field(default_factory=dict)
     children: tuple[Page | Group, ...] = ()
+    # In the navigation, show only the reader's current path below this page, not every sibling:
+    # a page's HTML must not grow with the number of strategies on the site (the index lists them all).
+    nav_current_only: bool = False
 
     @property
     def url(self) -> str:
@@ -114,7 +117,7 @@ def site_plan(site: Site) -> list[Page]:
         Page(f"hvad-kan-du-gøre/{a.id}.md", a.name, _call("audience_guide", a.id)) for a in site.settings.audiences
     )
     return [
-        Page(STRATEGIES_INDEX, "Strategier", _call("strategy_index"), children=tuple(grouped)),
+        Page(STRATEGIES_INDEX, "Strategier", _call("strategy_index"), children=tuple(grouped), nav_current_only=True),
         Page(GUIDES_INDEX, "Hvad kan du gøre?", _call("guide_index"), children=guides),
     ]
 

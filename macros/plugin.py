@@ -16,6 +16,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page as MkPage
 from mkdocs.structure.toc import get_toc
 
@@ -104,9 +105,40 @@ def valid_theme_markup(html: str) -> str:
     return _EMPTY_TABINDEX.sub("", _CHECKBOX_AUTOCOMPLETE.sub(r"\1", html))
 
 
+def _sections_for(nav: Navigation, srcs: set[str]) -> list[Section]:
+    """The navigation sections whose first page is one of the given generated index pages."""
+    found = []
+    stack: list[Any] = list(nav.items)
+    while stack:
+        item = stack.pop()
+        if isinstance(item, Section):
+            first = item.children[0] if item.children else None
+            if first is not None and getattr(getattr(first, "file", None), "src_uri", None) in srcs:
+                found.append(item)
+            stack.extend(item.children)
+    return found
+
+
+def keep_current_path(section: Section) -> list[tuple[Section, list[Any]]]:
+    """Drop the inactive subsections below a section, for one page's render; returns what to restore.
+
+    Pages directly in the section (its index) stay; of the nested sections only those on the
+    current page's path stay, each pruned the same way.
+    """
+    changed = [(section, section.children)]
+    kept = [child for child in section.children if not isinstance(child, Section) or child.active]
+    section.children = kept
+    for child in kept:
+        if isinstance(child, Section):
+            changed += keep_current_path(child)
+    return changed
+
+
 class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
     data_dir: Path
     plan: list[pages.Page]
+    _pruned_sections: list[Section]
+    _restore: list[tuple[Section, list[Any]]]
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.data_dir = (Path(config.config_file_path).parent / self.config.data_dir).resolve()
@@ -126,11 +158,26 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
             files.append(File.generated(config, page.src, content=page.markdown()))
         return files
 
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        srcs = {page.src for page in pages.walk(self.plan) if page.nav_current_only}
+        self._pruned_sections = _sections_for(nav, srcs)
+        self._restore = []
+        return nav
+
+    def on_page_context(self, context: dict[str, Any], page: MkPage, config: MkDocsConfig,
+                        nav: Navigation) -> dict[str, Any]:
+        for section in self._pruned_sections:
+            self._restore += keep_current_path(section)
+        return context
+
     def on_page_content(self, html: str, page: MkPage, config: MkDocsConfig, files: Files) -> str:
         page.toc = toc_from_html(html)
         return html
 
     def on_post_page(self, output: str, page: MkPage, config: MkDocsConfig) -> str:
+        for section, children in reversed(self._restore):
+            section.children = children
+        self._restore = []
         return valid_theme_markup(output)
 
     def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:

@@ -1,0 +1,1 @@
+"""Build benchmark for the strategy site: ``python -m bench.benchmark`` (see benchmark.py)."""

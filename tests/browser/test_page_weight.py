@@ -1,0 +1,54 @@
+"""What a first visit to the front page transfers, measured from the browser's own requests.
+
+Budget: FIRST_VISIT_BUDGET bytes gzipped for everything the front page loads (HTML, CSS, JS, fonts, images).
+Material's default loads the search index and the search worker on every page; we load them only when
+the reader opens search, so the first visit does not grow with the site.
+"""
+
+from __future__ import annotations
+
+import gzip
+from urllib.parse import unquote, urlsplit
+
+FIRST_VISIT_BUDGET = 80_000  # bytes, gzipped; a default Material first visit is ~126 KB at 100 pages
+
+
+def _file_for(real_site, url: str):
+    path = unquote(urlsplit(url).path).lstrip("/")
+    target = real_site.site_dir / path
+    return target / "index.html" if path == "" or path.endswith("/") else target
+
+
+def test_first_visit_to_the_front_page_is_within_budget_and_loads_no_search_index(real_site, server, browser):
+    context = browser.new_context()
+    page = context.new_page()
+    loaded: list[str] = []
+    page.on("requestfinished", lambda request: loaded.append(request.url))
+    page.goto(server, wait_until="networkidle")
+    sizes = {url: len(gzip.compress(_file_for(real_site, url).read_bytes(), 9, mtime=0)) for url in loaded}
+    total = sum(sizes.values())
+    report = "\n".join(f"  {size:>7} B  {url}" for url, size in sorted(sizes.items(), key=lambda item: -item[1]))
+    print(f"\nFirst visit to the front page: {len(sizes)} files, {total} B gzipped (budget {FIRST_VISIT_BUDGET} B)\n"
+          + report)
+    assert total <= FIRST_VISIT_BUDGET, report
+    assert not [url for url in loaded if "search_index" in url or "/workers/" in url or "/lunr/" in url], report
+    assert any(url.endswith("bundle.a5f9d56c.min.js") or "/bundle." in url for url in loaded)
+
+    # Search still works: opening it by keyboard loads the index and the worker, then finds results.
+    page.keyboard.press("/")
+    page.keyboard.type("fællesskaber")
+    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    assert any("search_index.json" in url for url in loaded) and any("/workers/search." in url for url in loaded)
+    context.close()
+
+
+def test_search_opened_by_pointer_loads_the_index(server, browser):
+    page = browser.new_page(viewport={"width": 375, "height": 740})
+    loaded: list[str] = []
+    page.on("requestfinished", lambda request: loaded.append(request.url))
+    page.goto(server, wait_until="networkidle")
+    page.click("label.md-header__button[for=__search]")
+    page.keyboard.type("forebyggelse")
+    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    assert any("search_index.json" in url for url in loaded)
+    page.close()
