@@ -30,6 +30,8 @@ class Page:
     # In the navigation, show only the reader's current path below this page, not every sibling:
     # a page's HTML must not grow with the number of strategies on the site (the index lists them all).
     nav_current_only: bool = False
+    # The data file the page is written from, relative to the project folder (for "Rediger denne side").
+    source: str | None = None
 
     @property
     def url(self) -> str:
@@ -88,17 +90,18 @@ def theme_title(strategy: Strategy, number: str | None, title: str) -> str:
 
 def strategy_page(strategy: Strategy) -> Page:
     meta = {"kommune": strategy.municipality}
+    source = strategy.loc.file if strategy.loc else None
     children: list[Page | Group] = [
         Page(child_src(strategy, t.id), theme_title(strategy, t.number, t.title),
-             _call("theme_page", strategy.id, t.id), meta)
+             _call("theme_page", strategy.id, t.id), meta, source=source)
         for t in strategy.themes
     ]
     children += [
-        Page(child_src(strategy, d.id), d.title, _call("document_page", strategy.id, d.id), meta)
+        Page(child_src(strategy, d.id), d.title, _call("document_page", strategy.id, d.id), meta, source=source)
         for d in strategy.documents
     ]
     title = strategy.short_title or strategy.title
-    return Page(strategy_src(strategy), title, _call("strategy_page", strategy.id), meta, tuple(children))
+    return Page(strategy_src(strategy), title, _call("strategy_page", strategy.id), meta, tuple(children), source=source)
 
 
 def site_plan(site: Site) -> list[Page]:

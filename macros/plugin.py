@@ -6,6 +6,7 @@ Thin glue: every decision is made in the MkDocs-free modules (loader, pages).
 from __future__ import annotations
 
 import re
+from urllib.parse import urljoin
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,9 @@ from .problems import DataError
 
 class StrategyPluginConfig(base.Config):
     data_dir = c.Type(str, default="data")
+    # Where editors change a file in the repository, e.g. https://github.com/<org>/<repo>/edit/main/
+    # When set, every page links "Rediger denne side" to the file it is written from (Markdown or data).
+    edit_url = c.Type(str, default="")
 
 
 def _nav_entry(entry: pages.Page | pages.Group) -> dict[str, Any]:
@@ -139,6 +143,7 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
     plan: list[pages.Page]
     _pruned_sections: list[Section]
     _restore: list[tuple[Section, list[Any]]]
+    _sources: dict[str, str]
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.data_dir = (Path(config.config_file_path).parent / self.config.data_dir).resolve()
@@ -147,6 +152,7 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
         except DataError as error:
             raise PluginError(error.report()) from None
         self.plan = pages.site_plan(site)
+        self._sources = {page.src: page.source for page in pages.walk(self.plan) if page.source}
         config.nav = expand_nav(config.nav, self.plan)
         config.extra["municipalities"] = {m.id: m.name for m in site.municipalities}
         config.extra["was_urls"] = {m.id: m.accessibility.was_url for m in site.municipalities
@@ -168,7 +174,20 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
                         nav: Navigation) -> dict[str, Any]:
         for section in self._pruned_sections:
             self._restore += keep_current_path(section)
+        page.edit_url = self._edit_url(page, config)
         return context
+
+    def _edit_url(self, page: MkPage, config: MkDocsConfig) -> str | None:
+        """The repository URL of the file a page comes from: its Markdown file, or the data file it is generated from."""
+        base_url = self.config.edit_url
+        if not base_url:
+            return None
+        root = Path(config.config_file_path).parent.resolve()
+        if page.file.generated_by:
+            source = self._sources.get(page.file.src_uri)
+            return urljoin(base_url.rstrip("/") + "/", source) if source else None
+        path = (Path(config.docs_dir) / page.file.src_uri).resolve().relative_to(root).as_posix()
+        return urljoin(base_url.rstrip("/") + "/", path)
 
     def on_page_content(self, html: str, page: MkPage, config: MkDocsConfig, files: Files) -> str:
         page.toc = toc_from_html(html)

@@ -12,6 +12,7 @@ import unicodedata
 import xml.etree.ElementTree as etree
 
 import markdown
+from markdown.inlinepatterns import InlineProcessor
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
@@ -41,6 +42,17 @@ class _SafeLinks(Treeprocessor):
                     child.attrib.pop("href", None)
 
 
+class _ForeignLanguage(InlineProcessor):
+    """``[Housing First]{sprog=en}`` -> ``<span lang="en">Housing First</span>`` (WCAG 3.1.2, language of parts)."""
+
+    PATTERN = r"\[([^\]\n]+)\]\{sprog=([a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)\}"
+
+    def handleMatch(self, m: re.Match[str], data: str) -> tuple[etree.Element, int, int]:  # noqa: N802 - Markdown API
+        span = etree.Element("span", {"lang": m.group(2)})
+        span.text = m.group(1)
+        return span, m.start(0), m.end(0)
+
+
 @functools.cache
 def _converter() -> markdown.Markdown:
     md = markdown.Markdown(extensions=["sane_lists"], output_format="html")
@@ -48,6 +60,7 @@ def _converter() -> markdown.Markdown:
     md.preprocessors.deregister("html_block")
     md.inlinePatterns.deregister("html")
     md.treeprocessors.register(_SafeLinks(md), "safe_links", 0)
+    md.inlinePatterns.register(_ForeignLanguage(_ForeignLanguage.PATTERN, md), "foreign_language", 165)
     return md
 
 

@@ -16,6 +16,21 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
+_CHECKS: dict[str, int] = {}
+
+
+def record_check(name: str, pages: int) -> None:
+    """Note a check that ran over a number of pages, for the summary at the end of the test run."""
+    _CHECKS[name] = pages
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:  # noqa: ARG001 - pytest hook
+    if _CHECKS:
+        terminalreporter.section("Checks run on the built site")
+        for name, pages in _CHECKS.items():
+            terminalreporter.write_line(f"{pages:>4} pages  {name}")
+
+
 @dataclass
 class BuildResult:
     returncode: int

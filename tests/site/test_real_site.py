@@ -224,3 +224,67 @@ def test_vaer_med_holds_every_entry(real_site):
     assert html.count('class="ks-card ks-entry"') == len(SITE.participation)
     for entry in SITE.participation:
         assert f'id="{entry.id}"' in html
+
+
+# --- Faxe: read straight from the seed, so the test checks the site against the source, not against our data --
+
+# A copy of the source text (../shared/seeds/004_*.txt), kept in the repository so the check runs anywhere.
+FAXE_SEED = ROOT / "tests" / "fixtures" / "seeds" / "004-faxe-voksne.txt"
+FAXE_CORRECTIONS = {"fælleskab": "fællesskab"}  # the seed's typo, corrected on the site
+
+
+def _faxe_themes(source: str) -> list[dict]:
+    """Each pejlemærke in the seed: its title, motto, first sentence and every principle bullet."""
+    source = source.split("\n\n\n\tForord")[0]  # the PDF's table of contents closes the text
+    for wrong, right in FAXE_CORRECTIONS.items():
+        source = source.replace(wrong, right)
+    themes = []
+    for chunk in source.split("Pejlemærke:")[1:]:
+        lines = [line.strip() for line in chunk.strip().splitlines()]
+        title, body = lines[0], lines[1:]
+        bullets, groups = [], []
+        for index, line in enumerate(body):
+            if line.startswith("Vi ") and line.endswith(":"):
+                groups.append(line[:-1])
+            if not line.startswith("•"):
+                continue
+            text = line.lstrip("•").strip()
+            following = [next_line for next_line in body[index + 1:index + 3] if next_line]
+            if following and following[0][:1].islower() and not following[0].startswith("•"):
+                text = f"{text} {following[0]}"
+            bullets.append(" ".join(text.split()))
+        after = chunk.split("Principper", 1)[1]
+        motto = " ".join(after.split("Pejlemærke:")[0].split("MENINGEN MED")[0].split())
+        themes.append({"title": title, "intro": " ".join(body[0].split()[:8]), "groups": groups,
+                       "bullets": bullets, "motto": motto})
+    return themes
+
+
+def test_faxe_has_four_pejlemærker_with_every_motto_and_every_principle_bullet(real_site):
+    seed = _faxe_themes(FAXE_SEED.read_text(encoding="utf-8"))
+    assert [t["title"] for t in seed] == ["Medborgerskab og ansvar", "Sammen og på tværs",
+                                          "Økonomisk bæredygtighed", "Dialog og tillid"]
+    assert [len(t["bullets"]) for t in seed] == [27, 13, 15, 22] and all(t["motto"].endswith("!") for t in seed)
+    s = strategy("faxe-voksne")
+    overview = page_text(real_site, "strategier/faxe-voksne/")
+    for expected, theme in zip(seed, s.themes, strict=True):
+        text = page_text(real_site, f"strategier/faxe-voksne/{theme.id}/")
+        assert theme.title == expected["title"] and expected["title"] in text
+        assert expected["motto"].casefold() in text.casefold(), expected["motto"]
+        assert expected["motto"].casefold() in overview.casefold(), expected["motto"]
+        assert expected["intro"] in text
+        missing = [group for group in expected["groups"] if group not in text]
+        missing += [bullet for bullet in expected["bullets"] if bullet not in text]
+        assert missing == [], f"{theme.title}: {missing}"
+
+
+def test_faxe_shows_vision_foreword_history_reading_guide_and_related_policies(real_site):
+    overview = page_text(real_site, "strategier/faxe-voksne/")
+    assert "Vi skaber fremtiden og det gode liv sammen" in overview
+    assert "9. november 2020" in overview
+    for heading in ("Forord", "Tilblivelse", "Læsevejledning"):
+        assert f">{heading}<" in main_content(real_site.html("strategier/faxe-voksne/")), heading
+    for policy in ("Udsattepolitikken", "Handicappolitikken", "Sundhedspolitikken",
+                   "Fælles om Forebyggelse på børne- og ungeområdet", "Verdensmålene"):
+        assert policy in overview, policy
+    assert "Faxe Kommune" in overview and "Offentliggjort" in overview

@@ -23,3 +23,12 @@ def test_anchor_keeps_danish_letters():
     assert anchor_slug("Hvad kan du gøre?") == "hvad-kan-du-gøre"
     assert anchor_slug("Fælles om sundhedsfremme & mental sundhed") == "fælles-om-sundhedsfremme-mental-sundhed"
     assert anchor_slug("Økonomisk bæredygtighed") == "økonomisk-bæredygtighed"
+
+
+def test_foreign_language_passage_gets_a_lang_attribute():
+    html = prose("Efter [Housing First]{sprog=en}-princippet.")
+    assert '<span lang="en">Housing First</span>-princippet' in html
+
+
+def test_language_code_must_be_a_code():
+    assert "lang=" not in prose('[x]{sprog=en" onmouseover="alert(1)}')
