@@ -19,12 +19,10 @@ from .render import render
 
 def _data_dir(env: Any) -> Path:
     """The data folder the site plugin is configured with (one setting for both)."""
-    from .plugin import StrategyPlugin
-
-    for plugin in env.conf["plugins"].values():
-        if isinstance(plugin, StrategyPlugin):
-            return Path(plugin.data_dir)
-    raise RuntimeError("the 'socialstrategier' plugin must be listed in mkdocs.yml before 'macros'")
+    plugin = env.conf["plugins"].get("socialstrategier")
+    if plugin is None or not hasattr(plugin, "data_dir"):
+        raise RuntimeError("the 'socialstrategier' plugin must be listed in mkdocs.yml before 'macros'")
+    return Path(plugin.data_dir)
 
 
 def define_env(env: Any) -> None:

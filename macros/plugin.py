@@ -6,6 +6,7 @@ Thin glue: every decision is made in the MkDocs-free modules (loader, pages).
 from __future__ import annotations
 
 import re
+import sys
 from urllib.parse import urljoin
 from html.parser import HTMLParser
 from pathlib import Path
@@ -21,8 +22,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page as MkPage
 from mkdocs.structure.toc import get_toc
 
-from . import pages
-from .loader import load_site
+from . import devreload, loader, pages
 from .problems import DataError
 
 
@@ -145,10 +145,17 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
     _restore: list[tuple[Section, list[Any]]]
     _sources: dict[str, str]
 
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if getattr(self, "serving", False) and devreload.reload_if_changed():
+            # Python changes in this package take effect now; changes to this file's hooks from the next
+            # build, when MkDocs registers this (kept) plugin object's methods again.
+            self.__class__ = sys.modules[__name__].StrategyPlugin
         self.data_dir = (Path(config.config_file_path).parent / self.config.data_dir).resolve()
         try:
-            site = load_site(self.data_dir)
+            site = loader.load_site(self.data_dir)
         except DataError as error:
             raise PluginError(error.report()) from None
         self.plan = pages.site_plan(site)
@@ -205,4 +212,7 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self.data_dir))
         server.watch(str(Path(__file__).resolve().parent))
+        # Our templates and components: MkDocs only watches theme folders with --watch-theme.
+        if config.theme.custom_dir:
+            server.watch(config.theme.custom_dir)
         return server

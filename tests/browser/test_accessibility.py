@@ -5,9 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from browser.conftest import site_urls
+from conftest import record_check
 
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
+
+
+def axe_version() -> str:
+    import json
+
+    return json.loads((AXE.parent / "package.json").read_text(encoding="utf-8"))["version"]
 
 
 def axe_violations(page) -> list[dict]:
@@ -28,7 +35,7 @@ def test_axe_finds_no_violations_on_any_page(real_site, server, browser):
         if violations:
             found[url] = violations
     page.close()
-    print(f"axe-core ({', '.join(TAGS)}) checked {len(urls)} pages")
+    record_check(f"axe-core {axe_version()} ({', '.join(TAGS)}): zero violations", len(urls))
     assert found == {}
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 import gzip
 from urllib.parse import unquote, urlsplit
 
+from conftest import record_check
+
 FIRST_VISIT_BUDGET = 80_000  # bytes, gzipped; a default Material first visit is ~126 KB at 100 pages
 
 
@@ -31,6 +33,7 @@ def test_first_visit_to_the_front_page_is_within_budget_and_loads_no_search_inde
     print(f"\nFirst visit to the front page: {len(sizes)} files, {total} B gzipped (budget {FIRST_VISIT_BUDGET} B)\n"
           + report)
     assert total <= FIRST_VISIT_BUDGET, report
+    record_check(f"first visit to the front page {total} B gzipped (budget {FIRST_VISIT_BUDGET} B), no search index", 1)
     assert not [url for url in loaded if "search_index" in url or "/workers/" in url or "/lunr/" in url], report
     assert any(url.endswith("bundle.a5f9d56c.min.js") or "/bundle." in url for url in loaded)
 

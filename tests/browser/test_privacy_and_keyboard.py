@@ -5,6 +5,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from browser.conftest import site_urls  # noqa: E402
+from conftest import record_check
 
 
 def test_every_page_loads_only_from_its_own_host_and_sets_no_cookies(real_site, server, browser):
@@ -27,6 +28,7 @@ def test_every_page_loads_only_from_its_own_host_and_sets_no_cookies(real_site, 
     assert foreign == [], foreign
     assert context.cookies() == [], context.cookies()
     context.close()
+    record_check("no request to other hosts (page loads and a search), no cookies", len(urls))
 
 
 def test_first_tab_is_a_skip_link_that_moves_focus_into_the_content(real_site, server, browser):
@@ -43,3 +45,4 @@ def test_first_tab_is_a_skip_link_that_moves_focus_into_the_content(real_site, s
                                " return t && t.tagName + ':' + !!t.closest('.md-content'); }")
         assert target == "H1:true", f"skip link did not lead to the page title on {url}: {target}"
     page.close()
+    record_check("first Tab is a skip link to the page title", len(site_urls(real_site, server)))

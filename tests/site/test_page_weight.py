@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import gzip
 
-from conftest import ROOT, build_site, copy_fixture
+from conftest import ROOT, build_site, copy_fixture, record_check
 
 HTML_BUDGET = 20_000  # bytes, gzipped; Material's default page embeds its whole navigation (42-343 KB raw)
 
@@ -24,7 +24,7 @@ def test_every_page_html_is_within_budget(real_site):
     assert len(sizes) >= 20
     over = {page: size for page, size in sizes.items() if size > HTML_BUDGET}
     assert over == {}, f"pages over the {HTML_BUDGET} B gzipped budget: {over}"
-    print(f"\n{len(sizes)} pages, largest HTML {max(sizes.values())} B gzipped (budget {HTML_BUDGET} B)")
+    record_check(f"page HTML within {HTML_BUDGET} B gzipped (largest {max(sizes.values())} B)", len(sizes))
 
 
 def _site_with(tmp_path, name: str, count: int):
