@@ -111,4 +111,6 @@ def define_env(env: Any) -> None:
     def glossary() -> Markup:
         """Every definition the strategies give, with its source."""
         site = load_site(data_dir)
-        return component("glossary/glossary.html", entries=shaping.terms(site))
+        entries = shaping.terms(site)
+        return component("glossary/glossary.html", entries=entries,
+                         term_names={term.id: term.term for term, _ in entries})

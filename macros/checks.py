@@ -42,6 +42,11 @@ def reference(value: str | None, known: Iterable[str], loc: Loc | None, field: s
     return [_problem(loc, f"Feltet '{field}': '{value}' findes ikke {where}.{advice}")]
 
 
+def at(obj: Any, name: str) -> Loc | None:
+    """The line where a field of a data object was written."""
+    return obj.loc.at(name) if obj.loc else None
+
+
 def walk_sections(sections: Iterable[Section]) -> Iterator[Section]:
     for section in sections:
         yield section
@@ -65,10 +70,10 @@ def _check_strategy(strategy: Strategy, site: Site) -> list[Problem]:
     if loc and strategy.id and not loc.file.endswith(f"/{strategy.id}.yml"):
         problems.append(_problem(loc, f"Filen skal hedde '{strategy.id}.yml' ligesom strategiens id. "
                                       "Omdøb filen, eller ret id'et."))
-    problems += reference(strategy.municipality, (m.id for m in site.municipalities), loc, "kommune",
+    problems += reference(strategy.municipality, (m.id for m in site.municipalities), at(strategy, "municipality"), "kommune",
                           "i data/kommuner.yml")
     for group in strategy.target_groups:
-        problems += reference(group, (g.id for g in site.settings.target_groups), loc, "målgrupper",
+        problems += reference(group, (g.id for g in site.settings.target_groups), at(strategy, "target_groups"), "målgrupper",
                               "blandt målgrupperne i data/site.yml")
     if strategy.status == "vedtaget" and strategy.decision is None:
         problems.append(_problem(loc, "Strategien har status 'vedtaget', men mangler feltet 'beslutning' "
@@ -86,15 +91,15 @@ def _check_strategy(strategy: Strategy, site: Site) -> list[Problem]:
                                                     f"(de andre {strategy.labels.plural} har et mål)."))
     problems += unique_ids(strategy.guidance, "vejledning", attr="audience")
     for guidance in strategy.guidance:
-        problems += reference(guidance.audience, (a.id for a in site.settings.audiences), guidance.loc,
+        problems += reference(guidance.audience, (a.id for a in site.settings.audiences), at(guidance, "audience"),
                               "læsergruppe", "blandt læsergrupperne i data/site.yml")
         for action in guidance.actions:
             for theme in action.themes:
-                problems += reference(theme, theme_ids, action.loc, "temaer", f"blandt strategiens {label}-id'er")
-            problems += reference(action.source, anchor_ids, action.loc, "kilde",
+                problems += reference(theme, theme_ids, at(action, "themes"), "temaer", f"blandt strategiens {label}-id'er")
+            problems += reference(action.source, anchor_ids, at(action, "source"), "kilde",
                                   "blandt strategiens afsnit, temaer og dokumenter")
     for related in strategy.related:
-        problems += reference(related.strategy, (s.id for s in site.strategies), related.loc, "strategi",
+        problems += reference(related.strategy, (s.id for s in site.strategies), at(related, "strategy"), "strategi",
                               "blandt sitets strategier")
     return problems
 
@@ -109,15 +114,19 @@ def check(site: Site) -> list[Problem]:
     problems += unique_ids([t for s in site.strategies for t in s.terms], "begreb")
     problems += unique_ids(site.participation, "mulighed")
     by_id = {s.id: s for s in site.strategies}
+    term_ids = [t.id for s in site.strategies for t in s.terms if t.id]
+    for term in (t for s in site.strategies for t in s.terms):
+        for other in term.see_also:
+            problems += reference(other, term_ids, at(term, "see_also"), "se_også", "blandt begreberne i ordlisten")
     for strategy in site.strategies:
         problems += _check_strategy(strategy, site)
     for entry in site.participation:
-        problems += reference(entry.strategy, by_id, entry.loc, "strategi", "blandt sitets strategier")
+        problems += reference(entry.strategy, by_id, at(entry, "strategy"), "strategi", "blandt sitets strategier")
         strategy = by_id.get(entry.strategy)
         if strategy is not None:
             for theme in entry.themes:
-                problems += reference(theme, (t.id for t in strategy.themes), entry.loc, "temaer",
+                problems += reference(theme, (t.id for t in strategy.themes), at(entry, "themes"), "temaer",
                                       f"i strategien '{strategy.id}'")
-            problems += reference(entry.source, (a.id for a in strategy_anchors(strategy)), entry.loc, "kilde",
+            problems += reference(entry.source, (a.id for a in strategy_anchors(strategy)), at(entry, "source"), "kilde",
                                   f"i strategien '{strategy.id}'")
     return problems

@@ -38,9 +38,15 @@ class Loc:
 
     file: str
     line: int
+    # The line of each field written in the object (Python field name -> line), for messages about one field.
+    fields: dict[str, int] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     def __str__(self) -> str:
         return f"{self.file}, linje {self.line}"
+
+    def at(self, name: str) -> Loc:
+        """Where a field of this object was written (the object's own line if the field was left out)."""
+        return Loc(self.file, self.fields.get(name, self.line))
 
 
 def f(key: str, doc: str, *, required: bool = False, default: Any = None, label: str | None = None) -> Any:
@@ -279,6 +285,7 @@ class Term:
     source: str | None = f("kilde", "Hvem definitionen er fra, fx 'Sundhedsstyrelsen'.")
     forms: list[str] = f("former", "Andre former af ordet, som skal forklares i teksten, fx 'mentale sundhed'.", default=[])
     lang: str | None = f("sprog", "Sprogkode, hvis definitionen ikke er på dansk.")
+    see_also: list[Slug] = f("se_også", "Id på beslægtede begreber i ordlisten, fx 'familierådslagning'.", default=[])
     loc: Loc | None = loc_field()
 
 

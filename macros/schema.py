@@ -133,7 +133,8 @@ def _build_object(node: Node, cls: type, ctx: Context, path: list[str], root: st
         return None
     by_key = {f.metadata["key"]: f for f in data_fields(cls)}
     types_ = hints(cls)
-    values: dict[str, Any] = {"loc": Loc(ctx.file, line_of(node))}
+    lines: dict[str, int] = {}
+    values: dict[str, Any] = {"loc": Loc(ctx.file, line_of(node), lines)}
     for key_node, value_node in node.value:
         key = str(key_node.value)
         spec = by_key.get(key)
@@ -144,6 +145,7 @@ def _build_object(node: Node, cls: type, ctx: Context, path: list[str], root: st
             continue
         if spec.name in values:
             continue  # duplicate key, reported by yamlsource
+        lines[spec.name] = line_of(key_node)
         values[spec.name] = build(value_node, types_[spec.name], ctx, [*path, key], root)
     for key, spec in by_key.items():
         if spec.metadata["required"] and spec.name not in values:

@@ -108,3 +108,36 @@ def test_accessibility_statement_follows_was_structure_and_answers_at_was(one_mu
     assert "Telefonnummer og adresse til skriftlig henvendelse står på kommunens hjemmeside" in text
     redirect = one_municipality_site.html("was/")
     assert '<meta http-equiv="refresh" content="0; url=../tilgaengelighedserklaering/">' in redirect
+
+
+def test_glossary_links_related_terms(one_municipality_site):
+    glossary = main_content(one_municipality_site.html("ordliste/"))
+    assert '<p class="ks-glossary__see">Se også: <a href="#andet-begreb">Andet begreb</a>.</p>' in glossary
+    assert '<dt id="andet-begreb">Andet begreb</dt>' in glossary
+
+
+def test_edit_links_point_to_the_file_each_page_comes_from(tmp_path, one_municipality_site):
+    assert "Rediger denne side" not in one_municipality_site.html("strategier/testrup-voksne/")  # no repository set
+    site = copy_fixture("one-municipality", tmp_path)
+    config = site / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + (
+        "plugins:\n"
+        "  - search:\n      lang: da\n"
+        "  - socialstrategier:\n      data_dir: data\n"
+        "      edit_url: https://git.example/kommune/strategier/-/edit/main/\n"
+        "  - macros:\n      modules: [macros]\n      on_error_fail: true\n      on_undefined: strict\n"
+        "      render_by_default: false\n"), encoding="utf-8")
+    result = build_site(config, tmp_path / "out")
+    assert result.returncode == 0, result.output
+    base = "https://git.example/kommune/strategier/-/edit/main/"
+    expected = {
+        "strategier/testrup-voksne/": "data/strategier/testrup-voksne.yml",
+        "strategier/testrup-voksne/første/": "data/strategier/testrup-voksne.yml",
+        "": "docs/index.md",
+        "vaer-med/": "docs/vaer-med.md",
+    }
+    for url, source in expected.items():
+        assert f'<p class="ks-edit"><a href="{base}{source}" rel="edit">Rediger denne side</a></p>' in \
+            result.html(url), url
+    # A guide gathers actions from every strategy: there is no single file to edit.
+    assert "Rediger denne side" not in result.html("hvad-kan-du-gøre/borger/")
