@@ -28,12 +28,15 @@ def _data_dir(env: Any) -> Path:
 def define_env(env: Any) -> None:
     data_dir = _data_dir(env)
 
+    site_url = env.conf.get("site_url") or ""
+
     def component(template: str, **context: Any) -> Markup:
-        return render(template, load_site(data_dir), env.page.url, **context)
+        return render(template, load_site(data_dir), env.page.url, site_url=site_url, **context)
 
     def strategy_component(template: str, strat: Any, **context: Any) -> Markup:
         """Strategy content explains the terms that strategy defines, where they are first used."""
-        return render(template, load_site(data_dir), env.page.url, terms=tuple(strat.terms), strategy=strat, **context)
+        return render(template, load_site(data_dir), env.page.url, terms=tuple(strat.terms), strategy=strat,
+                      site_url=site_url, **context)
 
     @env.macro
     def strategy_page(strategy_id: str) -> Markup:

@@ -40,14 +40,22 @@ def environment(template_dir: Path = TEMPLATE_DIR) -> jinja2.Environment:
     return env
 
 
-def render(template: str, site: Site, here: str, *, terms: tuple[Term, ...] = (), **context: Any) -> Markup:
-    """Render a component for the page at URL ``here``; links come out relative to it."""
+def render(template: str, site: Site, here: str, *, terms: tuple[Term, ...] = (), site_url: str = "",
+           **context: Any) -> Markup:
+    """Render a component for the page at URL ``here``; links come out relative to it.
+
+    ``printed(target)`` is the address to print after a link on paper: absolute when the site's URL is
+    configured, else the path from the site's root.
+    """
 
     def link(target: str) -> str:
         return pages.relative(target, here)
 
+    def printed(target: str) -> str:
+        return (site_url.rstrip("/") if site_url else "") + "/" + target.lstrip("/")
+
     html = environment().get_template(template).render(
-        site=site, link=link, url_of=pages.url_of,
+        site=site, link=link, printed=printed, url_of=pages.url_of,
         target_group_names=lambda strategy: shaping.target_group_names(site, strategy),
         municipality_name=lambda municipality_id: shaping.municipality(site, municipality_id).name,
         **context,
