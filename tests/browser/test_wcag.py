@@ -101,6 +101,22 @@ def test_links_in_text_are_underlined_not_only_coloured(real_site, server, brows
     assert found == {}
 
 
+def test_icons_have_three_to_one_contrast(real_site, server, browser):
+    urls = site_urls(real_site, server)
+    found = {}
+    for width, height in ((1280, 800), (375, 740)):
+        page = browser.new_page(viewport={"width": width, "height": height})
+        for url in urls:
+            _open(page, url)
+            icons = page.evaluate("ksWcag.icons()")
+            assert icons["checked"] >= 2, f"{url}: no icons found to check (header search and menu icons expected)"
+            if icons["weak"]:
+                found[f"{width}px {url}"] = icons["weak"]
+        page.close()
+    record_check("icons 3:1 against their background (WCAG 1.4.11)", len(urls))
+    assert found == {}
+
+
 def test_reduced_motion_leaves_no_animation_or_smooth_scrolling(real_site, server, browser):
     urls = site_urls(real_site, server)
     context = browser.new_context(reduced_motion="reduce")

@@ -94,6 +94,22 @@ window.ksWcag = {
     result.ok = colours.length > 0 && (result.contrast >= 3 || result.ring >= 3);
     return result;
   },
+  // WCAG 1.4.11: icons that carry meaning (Material's inline SVGs) stand out 3:1 from what is behind them.
+  icons() {
+    const out = [];
+    let checked = 0;
+    for (const svg of document.querySelectorAll("body svg")) {
+      const r = svg.getBoundingClientRect();
+      if (r.width === 0 || !svg.checkVisibility({ opacityProperty: true, visibilityProperty: true })) continue;
+      if (r.right < 0 || r.bottom < 0 || r.left > innerWidth) continue;  // parked off screen (closed drawer)
+      const fill = this.rgb(getComputedStyle(svg).fill) || this.rgb(getComputedStyle(svg).color);
+      if (!fill || fill.a === 0) continue;
+      const ratio = this.contrast(fill, this.background(svg.parentElement));
+      checked += 1;
+      if (ratio < 3) out.push(`${this.describe(svg.closest("a, button, label") || svg.parentElement)} ${ratio.toFixed(2)}:1`);
+    }
+    return { checked, weak: out };
+  },
   // WCAG 1.4.1: links in running text are told apart from text by more than colour (an underline).
   linksWithoutUnderline() {
     const out = [];
