@@ -109,7 +109,11 @@ class GuideSection:
 
 
 def audience_guide(site: Site, audience_id: str) -> list[GuideSection]:
-    """Across all strategies: what one audience can do, grouped by strategy and theme."""
+    """Across all strategies: what one audience can do, grouped by strategy and theme.
+
+    An action that concerns several themes is listed under each of them: a reader who looks under one
+    theme finds everything that belongs there.
+    """
     sections = []
     for strat in site.strategies:
         actions = [a for g in strat.guidance if g.audience == audience_id for a in g.actions]
@@ -117,7 +121,7 @@ def audience_guide(site: Site, audience_id: str) -> list[GuideSection]:
             continue
         groups: list[tuple[Theme | None, tuple[Action, ...]]] = []
         for item in strat.themes:
-            hits = tuple(a for a in actions if a.themes and a.themes[0] == item.id)
+            hits = tuple(a for a in actions if item.id in a.themes)
             if hits:
                 groups.append((item, hits))
         loose = tuple(a for a in actions if not a.themes)
