@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: serve build test test-browser validate schema lock check-lock benchmark chromium clean
+.PHONY: serve build test test-browser validate schema lock check-lock benchmark benchmark-quick chromium clean
 
 $(STAMP): requirements.lock pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -42,6 +42,14 @@ test: $(STAMP) $(NPM_STAMP) chromium
 ## Only the browser checks
 test-browser: $(STAMP) $(NPM_STAMP) chromium
 	$(BIN)/python -m pytest tests/browser
+
+## Build benchmark: 10, 100 and 1000 synthetic strategies vs plain Material; writes bench/RESULTATER.md
+benchmark: $(STAMP)
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m bench.benchmark
+
+## A quick benchmark run: 10 and 100 strategies, one repeat, printed only
+benchmark-quick: $(STAMP)
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m bench.benchmark --quick
 
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { \
