@@ -68,24 +68,64 @@ def test_text_spacing_override_loses_no_content(real_site, server, browser):
 
 
 def test_focus_is_always_visible_with_three_to_one_contrast(real_site, server, browser):
+    """Tab through every page, on a desktop and on a phone: each focused element is on screen with a clear ring."""
     urls = site_urls(real_site, server)
     found: dict[str, list] = {}
-    page = browser.new_page(viewport={"width": 1280, "height": 800})
-    for url in urls:
-        _open(page, url)
-        seen = set()
-        for _ in range(200):
-            page.keyboard.press("Tab")
-            focus = page.evaluate("ksWcag.focusIndicator()")
-            if focus is None or focus["element"] in seen:
-                break
-            seen.add(focus["element"])
-            if focus["visible"] and not focus["ok"]:
-                found.setdefault(url, []).append(focus)
-        assert len(seen) >= 5, f"{url}: only {len(seen)} elements reachable by Tab"
-    page.close()
-    record_check("focus visible, 3:1 against its background (WCAG 2.4.7, 1.4.11)", len(urls))
+    for width, height in ((1280, 800), (375, 740)):
+        # Reduced motion: each check sees where focus ends up, not a panel halfway through sliding in.
+        context = browser.new_context(viewport={"width": width, "height": height}, reduced_motion="reduce")
+        page = context.new_page()
+        for url in urls:
+            _open(page, url)
+            seen = set()
+            for _ in range(200):
+                page.keyboard.press("Tab")
+                focus = page.evaluate("ksWcag.focusIndicator()")
+                if focus is None or focus["element"] in seen:
+                    break
+                seen.add(focus["element"])
+                if focus["visible"] and not focus["ok"]:
+                    found.setdefault(f"{width}px {url}", []).append(focus)
+            assert len(seen) >= 4, f"{width}px {url}: only {len(seen)} elements reachable by Tab"
+        context.close()
+    record_check("focus visible and on screen, 3:1 ring (WCAG 2.4.7, 1.4.11), desktop and phone", len(urls))
     assert found == {}
+
+
+def test_navigation_drawer_works_by_keyboard_on_a_phone(server, browser):
+    page = browser.new_page(viewport={"width": 375, "height": 740})
+    page.goto(server + "om/", wait_until="load")
+    _tab_to(page, "label.md-header__button[for=__drawer]")
+    assert page.evaluate("document.activeElement.getAttribute('aria-expanded')") == "false"
+    assert not page.evaluate("document.querySelector('.md-sidebar--primary').checkVisibility({visibilityProperty: true})")
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.activeElement.closest('.md-sidebar--primary') !== null")
+    page.wait_for_timeout(400)  # the drawer slides in
+    assert page.evaluate("document.getElementById('__drawer').checked")
+    labels = []
+    for _ in range(40):
+        inside = page.evaluate("""() => { const e = document.activeElement; const r = e.getBoundingClientRect();
+            return e.closest('.md-sidebar--primary') ? [e.textContent.trim(), r.left >= 0 && r.right <= innerWidth] : null; }""")
+        if inside is None:
+            break
+        assert inside[1], f"focused drawer link off screen: {inside[0]}"
+        labels.append(inside[0])
+        if inside[0] == "Vær med":
+            break
+        page.keyboard.press("Tab")
+    assert "Vær med" in labels, labels
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url.endswith("/vaer-med/")
+    _tab_to(page, "label.md-header__button[for=__drawer]")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")
+    assert not page.evaluate("document.getElementById('__drawer').checked")
+    assert page.evaluate("document.activeElement.matches('label.md-header__button')")
+    page.keyboard.press(" ")  # Space opens it too
+    assert page.evaluate("document.getElementById('__drawer').checked")
+    assert page.evaluate("document.querySelector('label.md-header__button').getAttribute('aria-expanded')") == "true"
+    page.close()
 
 
 def test_links_in_text_are_underlined_not_only_coloured(real_site, server, browser):

@@ -86,12 +86,14 @@ window.ksWcag = {
     const colours = [];
     if (s.outlineStyle !== "none" && parseFloat(s.outlineWidth) >= 2) colours.push(this.rgb(s.outlineColor));
     if (s.boxShadow && s.boxShadow !== "none") colours.push(this.rgb(s.boxShadow));
-    const result = { element: this.describe(el), visible: el.checkVisibility(), colours: colours.length };
+    const box = el.getBoundingClientRect();
+    const inView = box.right > 0 && box.left < innerWidth && box.bottom > 0 && box.top < innerHeight;
+    const result = { element: this.describe(el), visible: el.checkVisibility(), inView, colours: colours.length };
     const sides = this.around(el, parseFloat(s.outlineOffset || 0) + parseFloat(s.outlineWidth || 0) / 2)
       .map(e => this.background(e));
     result.contrast = colours.length ? Math.min(...sides.map(bg => Math.max(...colours.map(c => this.contrast(c, bg))))) : 0;
     result.ring = colours.length >= 2 ? this.contrast(colours[0], colours[1]) : 0;
-    result.ok = colours.length > 0 && (result.contrast >= 3 || result.ring >= 3);
+    result.ok = inView && colours.length > 0 && (result.contrast >= 3 || result.ring >= 3);
     return result;
   },
   // WCAG 1.4.11: icons that carry meaning (Material's inline SVGs) stand out 3:1 from what is behind them.
