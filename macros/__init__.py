@@ -12,36 +12,40 @@ from typing import Any
 from markupsafe import Markup
 
 from . import shaping
-from .loader import load_site
+from .model import Site
 from .pages import child_src, strategy_src, url_of
 from .render import render
 
 
-def _data_dir(env: Any) -> Path:
-    """The data folder the site plugin is configured with (one setting for both)."""
+def _site_plugin(env: Any) -> Any:
+    """The site plugin: it has validated data/ for this build before any macro runs."""
     plugin = env.conf["plugins"].get("socialstrategier")
-    if plugin is None or not hasattr(plugin, "data_dir"):
+    if plugin is None or not hasattr(plugin, "site"):
         raise RuntimeError("the 'socialstrategier' plugin must be listed in mkdocs.yml before 'macros'")
-    return Path(plugin.data_dir)
+    return plugin
 
 
 def define_env(env: Any) -> None:
-    data_dir = _data_dir(env)
+    plugin = _site_plugin(env)
+
+    def current_site() -> Site:
+        # The site the plugin loaded for this build: one validation per build, not one look at data/ per page.
+        return plugin.site
 
     site_url = env.conf.get("site_url") or ""
 
     def component(template: str, **context: Any) -> Markup:
-        return render(template, load_site(data_dir), env.page.url, site_url=site_url, **context)
+        return render(template, current_site(), env.page.url, site_url=site_url, **context)
 
     def strategy_component(template: str, strat: Any, **context: Any) -> Markup:
         """Strategy content explains the terms that strategy defines, where they are first used."""
-        return render(template, load_site(data_dir), env.page.url, terms=tuple(strat.terms), strategy=strat,
+        return render(template, current_site(), env.page.url, terms=tuple(strat.terms), strategy=strat,
                       site_url=site_url, **context)
 
     @env.macro
     def strategy_page(strategy_id: str) -> Markup:
         """A strategy's overview page."""
-        site = load_site(data_dir)
+        site = current_site()
         strat = shaping.strategy(site, strategy_id)
         return strategy_component("strategy/overview.html", strat,
                          municipality=shaping.municipality(site, strat.municipality),
@@ -50,7 +54,7 @@ def define_env(env: Any) -> None:
     @env.macro
     def theme_page(strategy_id: str, theme_id: str) -> Markup:
         """One theme (focus area, track, pejlemærke) of a strategy."""
-        site = load_site(data_dir)
+        site = current_site()
         strat = shaping.strategy(site, strategy_id)
         theme = shaping.theme(strat, theme_id)
         index = strat.themes.index(theme)
@@ -66,7 +70,7 @@ def define_env(env: Any) -> None:
     @env.macro
     def document_page(strategy_id: str, document_id: str) -> Markup:
         """A further document of a strategy, e.g. its purpose paper."""
-        site = load_site(data_dir)
+        site = current_site()
         strat = shaping.strategy(site, strategy_id)
         document = next(d for d in strat.documents if d.id == document_id)
         return strategy_component("strategy/document.html", strat, document=document,
@@ -75,7 +79,7 @@ def define_env(env: Any) -> None:
     @env.macro
     def strategy_index(heading_level: int = 2) -> Markup:
         """All strategies, by municipality and by target group; headings start at ``heading_level``."""
-        site = load_site(data_dir)
+        site = current_site()
         return component("site/strategy-finder.html", by_municipality=shaping.strategies_by_municipality(site),
                          by_target_group=shaping.strategies_by_target_group(site),
                          show_municipalities=len(site.municipalities) > 1, heading_level=heading_level)
@@ -83,13 +87,13 @@ def define_env(env: Any) -> None:
     @env.macro
     def guide_index() -> Markup:
         """The audience guides."""
-        site = load_site(data_dir)
+        site = current_site()
         return component("guides/guide-index.html", audiences=site.settings.audiences)
 
     @env.macro
     def audience_guide(audience_id: str) -> Markup:
         """What one audience can do, across all strategies."""
-        site = load_site(data_dir)
+        site = current_site()
         return component("guides/audience-guide.html", audience=shaping.audience(site, audience_id),
                          sections=shaping.audience_guide(site, audience_id),
                          source_url=shaping.action_source_url,
@@ -98,7 +102,7 @@ def define_env(env: Any) -> None:
     @env.macro
     def participation_directory() -> Markup:
         """Ways for volunteers and associations to take part, with filters."""
-        site = load_site(data_dir)
+        site = current_site()
         return component("participation/directory.html", entries=shaping.participation(site),
                          municipalities=[m for m, _ in shaping.strategies_by_municipality(site)],
                          theme_options=shaping.participation_theme_options(site))
@@ -106,14 +110,14 @@ def define_env(env: Any) -> None:
     @env.macro
     def accessibility_statement() -> Markup:
         """The accessibility statement, one part per municipality (WAS-Tool structure)."""
-        site = load_site(data_dir)
+        site = current_site()
         return component("site/accessibility-statement.html",
                          statements=[(m, m.accessibility) for m, _ in shaping.strategies_by_municipality(site)])
 
     @env.macro
     def glossary() -> Markup:
         """Every definition the strategies give, with its source."""
-        site = load_site(data_dir)
+        site = current_site()
         entries = shaping.terms(site)
         return component("glossary/glossary.html", entries=entries,
                          term_names={term.id: term.term for term, _ in entries})

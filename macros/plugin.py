@@ -140,6 +140,7 @@ def keep_current_path(section: Section) -> list[tuple[Section, list[Any]]]:
 
 class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
     data_dir: Path
+    site: Any
     plan: list[pages.Page]
     _pruned_sections: list[Section]
     _restore: list[tuple[Section, list[Any]]]
@@ -155,7 +156,7 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
             self.__class__ = sys.modules[__name__].StrategyPlugin
         self.data_dir = (Path(config.config_file_path).parent / self.config.data_dir).resolve()
         try:
-            site = loader.load_site(self.data_dir)
+            site = self.site = loader.load_site(self.data_dir)
         except DataError as error:
             raise PluginError(error.report()) from None
         self.plan = pages.site_plan(site)

@@ -68,9 +68,15 @@ def prose(text: str | None) -> Markup:
     """Markdown prose from data as safe HTML."""
     if not text:
         return Markup("")
+    return Markup(_convert(text))
+
+
+@functools.lru_cache(maxsize=8192)
+def _convert(text: str) -> str:
+    """The same text converts to the same HTML: guides and theme pages repeat texts, so convert each once."""
     md = _converter()
     md.reset()
-    return Markup(md.convert(text))
+    return md.convert(text)
 
 
 def inline(text: str | None) -> Markup:

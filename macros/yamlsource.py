@@ -42,6 +42,10 @@ _SYNTAX_HINTS: tuple[tuple[str, str], ...] = (
 )
 
 
+# libyaml's parser when PyYAML has it (about ten times faster), else the pure-Python one: same nodes and marks.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def line_of(node: Node) -> int:
     """The 1-based line where a node starts."""
     return node.start_mark.line + 1
@@ -71,7 +75,7 @@ def parse(path: Path, display: str) -> tuple[Node | None, list[Problem]]:
     if problems:
         return None, problems
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=_LOADER)
     except yaml.YAMLError as error:
         return None, [_syntax_problem(display, error)]
     if node is None:
