@@ -9,14 +9,14 @@ For every size it
 
 1. generates a synthetic site in a temporary folder. ``data/`` is written with the YAML keys that
    ``macros/model.py`` declares (``record()`` maps the model's field names to their keys, so a renamed
-   key follows automatically), filled with Danish sentences from ``../shared/seeds`` (cycled), four
+   key follows automatically), filled with Danish sentences from ``../shared/seeds`` and ``data/`` (cycled), four
    themes per strategy, spread over several municipalities, with "Hvad kan du gøre?" actions, terms,
    sources, "Vær med" entries and (every third strategy) a purpose paper. The data is validated with
    ``macros.loader.check_site`` before anything is built. ``docs/`` is the real site's ``docs/`` and
    ``mkdocs.yml`` inherits the repository's, like the fixture sites in ``tests/fixtures``;
-2. builds it with ``mkdocs build --strict`` in a fresh child process and records wall time, the time
-   MkDocs reports for the build itself, pages (``index.html`` files), time per page and the child's
-   own peak memory (``os.wait4`` returns the rusage of exactly that child);
+2. builds it with ``mkdocs build --strict`` in a fresh child process and records wall time, CPU time,
+   pages (``index.html`` files), time per page and the child's own peak memory (``os.wait4`` returns
+   the rusage of exactly that child, not a high-water mark over all children);
 3. builds a plain Material baseline of the same pages: the text of every page we built, written as
    plain Markdown (same headings, paragraphs and list items), the same nested navigation, the same
    theme settings, Markdown extensions and validation, but no ``socialstrategier`` plugin, no macros,
@@ -28,8 +28,9 @@ Then it measures the live preview: ``mkdocs serve --strict`` on the 100-strategy
 one strategy's YAML file is changed, and the time until the server logs "Reloading browsers" (and
 until the served page shows the new sentence) is recorded.
 
-All figures are medians over ``--repeat`` runs. They are printed and written into bench/RESULTATER.md
-between the markers below; text outside the markers (the analysis) is kept.
+All figures are medians over ``--repeat`` runs (``--repeat-large`` at 1000 strategies and more). They are
+printed and written into bench/RESULTATER.md between two HTML comment markers; text outside the markers
+(the hand-written analysis) is kept.
 
 ``--profile N`` runs one build of N strategies under cProfile and prints the top costs.
 """
@@ -116,7 +117,10 @@ def _sentences_in(text: str) -> list[str]:
 
 
 def danish_sentences() -> list[str]:
-    """Sentences from the source documents (the OCR-garbled 001 left out) and from the real data/."""
+    """Sentences from the source documents (the OCR-garbled 001 left out) and from the real data/.
+
+    ../shared/seeds is beside the repository on the team's machines; a clone elsewhere uses data/ alone.
+    """
     found: list[str] = []
     for path in sorted(SEEDS.glob("*.txt")):
         if not path.name.startswith("001_"):
@@ -125,7 +129,7 @@ def danish_sentences() -> list[str]:
         found += _sentences_in("\n\n".join(_strings(yaml.safe_load(path.read_text(encoding="utf-8")))))
     unique = list(dict.fromkeys(found))
     if len(unique) < 50:
-        raise SystemExit(f"Fandt kun {len(unique)} sætninger i {SEEDS}; benchmarken skal bruge dansk tekst.")
+        raise SystemExit(f"Fandt kun {len(unique)} sætninger i {SEEDS} og data/; benchmarken skal bruge dansk tekst.")
     return unique
 
 
@@ -329,7 +333,8 @@ def make_strategy(i: int, municipality_id: str, w: Writer, audiences: list[str])
 
 
 class _Dumper(yaml.SafeDumper):
-    pass
+    def ignore_aliases(self, data: Any) -> bool:
+        return True  # editors write every value out; no &anchors or *aliases
 
 
 def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
@@ -373,11 +378,12 @@ def make_site(root: Path, strategies: int, sentences: list[str]) -> SyntheticSit
     audiences = [a[audience_key] for a in settings[audiences_key]]
 
     municipalities = municipality_names(municipality_count(strategies))
+    ascii_host = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa"})
+    statement = record(model.AccessibilityStatement, status="delvist", reviewed=dt.date(2026, 11, 23), known_issues=[
+        "Sitet er testet automatisk, men endnu ikke gennemgået af brugere med handicap."])
     write_yaml(data / "kommuner.yml", record(model.MunicipalityFile, municipalities=[
-        record(model.Municipality, id=mid, name=name, website=f"https://{mid.replace('ø', 'oe').replace('æ', 'ae').replace('å', 'aa')}.example/",
-               accessibility=record(model.AccessibilityStatement, status="delvist",
-                                    known_issues=["Sitet er testet automatisk, men endnu ikke gennemgået af brugere med handicap."],
-                                    reviewed=dt.date(2026, 11, 23)))
+        record(model.Municipality, id=mid, name=name, website=f"https://{mid.translate(ascii_host)}.example/",
+               accessibility=statement)
         for mid, name in municipalities
     ]))
     participation = []
@@ -707,6 +713,7 @@ class ServeResult:
     rebuild: list[float]
     total: list[float]
     visible: list[float]
+    failure: str = ""  # what the server said if a rebuild failed
 
 
 def bench_serve(strategies: int, repeat: int, work: Path, sentences: list[str]) -> ServeResult:
@@ -722,14 +729,14 @@ def bench_serve(strategies: int, repeat: int, work: Path, sentences: list[str]) 
                             cwd=site.root, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     server = _ServerLog(proc.stdout)
     result = ServeResult(strategies, 0.0, [], [], [], [])
+    data_file = site.root / "data" / "strategier" / f"{site.first_strategy}.yml"
+    original = data_file.read_text(encoding="utf-8")
     try:
         serving = server.wait_for("Serving on", start, 900)
         while _get(page_url) is None:
             time.sleep(0.05)
         result.startup = serving - start
         log(f"  klar efter {result.startup:.1f} s")
-        data_file = site.root / "data" / "strategier" / f"{site.first_strategy}.yml"
-        original = data_file.read_text(encoding="utf-8")
         assert site.first_goal in original
         for k in range(1, repeat + 1):
             marker = f"(ændring {k})"
@@ -749,8 +756,11 @@ def bench_serve(strategies: int, repeat: int, work: Path, sentences: list[str]) 
             result.visible.append(visible)
             log(f"  [{k}/{repeat}] ændring opdaget {detected - t0:.2f} s, genopbygning {done - building:.2f} s, "
                 f"færdig {done - t0:.2f} s efter gem (siden viste ændringen efter {visible:.2f} s)")
-        data_file.write_text(original, encoding="utf-8")
+    except SystemExit as error:  # keep the build figures; report what the server said
+        result.failure = str(error)
+        log(f"  {error}")
     finally:
+        data_file.write_text(original, encoding="utf-8")
         proc.send_signal(signal.SIGINT)
         try:
             proc.wait(timeout=30)
@@ -764,7 +774,7 @@ def bench_serve(strategies: int, repeat: int, work: Path, sentences: list[str]) 
 
 
 def _where(filename: str) -> str:
-    for prefix in (str(ROOT) + "/", "site-packages/"):
+    for prefix in ("site-packages/", str(ROOT) + "/"):
         if prefix in filename:
             return filename.split(prefix, 1)[1]
     return filename
@@ -783,8 +793,8 @@ def profile(strategies: int, work: Path, sentences: list[str], top: int) -> str:
     stats = pstats.Stats(str(stats_file))
     rows = [(_where(file), line, func, cc, nc, tt, ct) for (file, line, func), (cc, nc, tt, ct, _) in stats.stats.items()]
     total = stats.total_tt
-    out = [f"cProfile, {strategies} strategier: {wall:.1f} s i alt under profileren (uden: se tabellen), "
-           f"{total:.1f} s profileret CPU-tid", ""]
+    out = [f"cProfile, {strategies} strategier: {wall:.1f} s med profileren (den gør bygningen 2-3 gange "
+           f"langsommere), {total:.1f} s profileret tid", ""]
     for title, key in (("Mest samlet tid (cumulative), egne moduler og MkDocs/Material/macros", 6),
                        ("Mest egen tid (tottime)", 5)):
         out += [title, f"{'cum s':>8} {'own s':>8} {'calls':>10}  function"]
@@ -828,7 +838,8 @@ def machine() -> dict[str, str]:
         commit = subprocess.run(["git", "log", "-1", "--format=%h %s"], cwd=ROOT, capture_output=True, text=True,
                                 check=True).stdout.strip()
         dirty = [line[3:] for line in subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"],
-                                                     cwd=ROOT, capture_output=True, text=True).stdout.splitlines()]
+                                                     cwd=ROOT, capture_output=True, text=True).stdout.splitlines()
+                 if not line[3:].startswith("bench/")]  # the benchmark itself does not change the build
         code = f"{commit}" + (f" (+ ikke-committede ændringer i {', '.join(dirty)})" if dirty else "")
     except (OSError, subprocess.CalledProcessError):
         code = "ukendt (ikke et git-arkiv)"
@@ -917,7 +928,14 @@ def report(sizes: list[SizeResult], serve: ServeResult | None, repeat_note: str,
             f"{_kb(w['plain_search'][0])} kB → {_kb(w['plain_search'][1])} kB | "
             f"{w['ours_total'][0] / 1024 / 1024:.0f} MB | {w['plain_total'][0] / 1024 / 1024:.0f} MB |")
     lines.append("")
-    if serve:
+    if serve and serve.failure and not serve.total:
+        tail = "\n".join(serve.failure.splitlines()[-12:])
+        lines += [f"### Live preview: `mkdocs serve --strict`, {serve.strategies} strategier", "",
+                  "Målingen fejlede; serveren skrev:", "", "```text", tail, "```", ""]
+    elif serve:
+        if serve.failure:
+            lines += [f"*Live preview: målingen stoppede efter {len(serve.total)} ændringer: "
+                      f"{serve.failure.splitlines()[0]}*", ""]
         lines += [
             f"### Live preview: `mkdocs serve --strict`, {serve.strategies} strategier",
             "",
@@ -957,8 +975,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.benchmark", description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="10,100,1000", help="antal strategier, kommasepareret (standard 10,100,1000)")
     parser.add_argument("--repeat", type=int, default=3, help="gentagelser pr. størrelse (standard 3)")
-    parser.add_argument("--repeat-large", type=int, default=2,
-                        help="gentagelser for størrelser på 1000 eller flere (standard 2)")
+    parser.add_argument("--repeat-large", type=int, default=3,
+                        help="gentagelser for størrelser på 1000 eller flere (standard 3)")
     parser.add_argument("--serve-size", type=int, default=100, help="strategier i live preview-målingen (standard 100)")
     parser.add_argument("--serve-repeat", type=int, default=5, help="antal ændringer under mkdocs serve (standard 5)")
     parser.add_argument("--no-serve", action="store_true", help="spring live preview-målingen over")
@@ -1000,6 +1018,8 @@ def main(argv: list[str] | None = None) -> int:
             repeat_note += f" ({args.repeat_large} ved 1000 strategier og derover)"
         if serve:
             repeat_note += f"; {len(serve.total)} ændringer under `mkdocs serve`"
+            if serve.failure:
+                log("ADVARSEL: live preview-målingen fejlede (se resultatet)")
         text = report(results, serve, repeat_note, info)
         print()
         print(text)

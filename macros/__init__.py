@@ -35,12 +35,14 @@ def define_env(env: Any) -> None:
     site_url = env.conf.get("site_url") or ""
 
     def component(template: str, **context: Any) -> Markup:
-        return render(template, current_site(), env.page.url, site_url=site_url, **context)
+        return plugin.slot(env.page.file.src_uri,
+                           render(template, current_site(), env.page.url, site_url=site_url, **context))
 
     def strategy_component(template: str, strat: Any, **context: Any) -> Markup:
         """Strategy content explains the terms that strategy defines, where they are first used."""
-        return render(template, current_site(), env.page.url, terms=tuple(strat.terms), strategy=strat,
-                      site_url=site_url, **context)
+        return plugin.slot(env.page.file.src_uri,
+                           render(template, current_site(), env.page.url, terms=tuple(strat.terms), strategy=strat,
+                                  site_url=site_url, **context))
 
     @env.macro
     def strategy_page(strategy_id: str) -> Markup:

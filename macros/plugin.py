@@ -21,6 +21,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page as MkPage
 from mkdocs.structure.toc import get_toc
+from markupsafe import Markup
 
 from . import devreload, loader, pages
 from .problems import DataError
@@ -97,6 +98,7 @@ def toc_from_html(html: str) -> Any:
     return get_toc(tokens)
 
 
+_SLOT = re.compile(r'<div data-ks-slot="(\d+)"></div>')
 _CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input\b[^>]*\btype="checkbox"[^>]*?)\s+autocomplete="off"')
 _EMPTY_TABINDEX = re.compile(r'\s+tabindex=""')
 
@@ -160,6 +162,7 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
         except DataError as error:
             raise PluginError(error.report()) from None
         self.plan = pages.site_plan(site)
+        self._slots: dict[str, list[str]] = {}
         self._sources = {page.src: page.source for page in pages.walk(self.plan) if page.source}
         config.nav = expand_nav(config.nav, self.plan)
         config.extra["municipalities"] = {m.id: m.name for m in site.municipalities}
@@ -197,7 +200,19 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
         path = (Path(config.docs_dir) / page.file.src_uri).resolve().relative_to(root).as_posix()
         return urljoin(base_url.rstrip("/") + "/", path)
 
+    def slot(self, src: str, html: str) -> Markup:
+        """Keep a macro's finished HTML aside and give Markdown a placeholder instead.
+
+        Python-Markdown would otherwise parse every generated page's HTML once more (md_in_html), which
+        was the largest cost of our build over plain Material; the HTML goes back in on_page_content.
+        """
+        stored = self._slots.setdefault(src, [])
+        stored.append(html)
+        return Markup(f'<div data-ks-slot="{len(stored) - 1}"></div>')
+
     def on_page_content(self, html: str, page: MkPage, config: MkDocsConfig, files: Files) -> str:
+        stored = self._slots.pop(page.file.src_uri, [])
+        html = _SLOT.sub(lambda match: stored[int(match.group(1))], html)
         page.toc = toc_from_html(html)
         return html
 

@@ -28,11 +28,18 @@ def danish_date(value: dt.date) -> str:
     return f"{value.day}. {MONTHS[value.month - 1]} {value.year}"
 
 
+_by_id: tuple[Site | None, dict[str, Strategy]] = (None, {})
+
+
 def strategy(site: Site, strategy_id: str) -> Strategy:
-    for item in site.strategies:
-        if item.id == strategy_id:
-            return item
-    raise KeyError(f"no strategy with id {strategy_id!r}")
+    """A strategy by id; the index is built once per loaded site, so a page's lookup does not grow with the site."""
+    global _by_id
+    if _by_id[0] is not site:
+        _by_id = (site, {item.id: item for item in site.strategies})
+    try:
+        return _by_id[1][strategy_id]
+    except KeyError:
+        raise KeyError(f"no strategy with id {strategy_id!r}") from None
 
 
 def theme(strategy_: Strategy, theme_id: str) -> Theme:

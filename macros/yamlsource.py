@@ -76,8 +76,13 @@ def parse(path: Path, display: str) -> tuple[Node | None, list[Problem]]:
         return None, problems
     try:
         node = yaml.compose(text, Loader=_LOADER)
-    except yaml.YAMLError as error:
-        return None, [_syntax_problem(display, error)]
+    except yaml.YAMLError:
+        # libyaml words its errors differently; the pure-Python parser gives the wording the hints know.
+        try:
+            yaml.compose(text, Loader=yaml.SafeLoader)
+        except yaml.YAMLError as error:
+            return None, [_syntax_problem(display, error)]
+        raise
     if node is None:
         return None, [Problem(display, 1, "Filen er tom.")]
     return node, duplicate_keys(node, display)
