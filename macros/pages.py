@@ -20,11 +20,11 @@ GUIDES_INDEX = "hvad-kan-du-gøre/index.md"
 
 @dataclass(frozen=True)
 class Page:
-    """A page generated from data: its source path, title and the one macro call it holds."""
+    """A page generated from data: its source path, title and the view (name, arguments) that fills it."""
 
     src: str
     title: str
-    call: str
+    call: tuple[str, tuple[str, ...]]
     meta: dict[str, str] = field(default_factory=dict)
     children: tuple[Page | Group, ...] = ()
     # In the navigation, show only the reader's current path below this page, not every sibling:
@@ -38,12 +38,12 @@ class Page:
         return url_of(self.src)
 
     def markdown(self) -> str:
-        """The page's Markdown: front matter and a single macro call."""
-        front = {"title": self.title, "render_macros": True, **self.meta}
+        """The page's Markdown: front matter and its title; the plugin adds the view's HTML below it."""
+        front = {"title": self.title, **self.meta}
         lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in front.items()]
         # A Markdown h1 gets an id from the toc extension, so the skip link has a target on every page.
         heading = re.sub(r"([\\`*_{}\[\]<>#|!])", r"\\\1", self.title)
-        return "---\n" + "\n".join(lines) + f"\n---\n\n# {heading}\n\n" + "{{ " + self.call + " }}\n"
+        return "---\n" + "\n".join(lines) + f"\n---\n\n# {heading}\n"
 
 
 @dataclass(frozen=True)
@@ -54,8 +54,8 @@ class Group:
     children: tuple[Page | Group, ...]
 
 
-def _call(name: str, *args: str) -> str:
-    return f"{name}({', '.join(json.dumps(a, ensure_ascii=False) for a in args)})"
+def _call(name: str, *args: str) -> tuple[str, tuple[str, ...]]:
+    return name, tuple(args)
 
 
 def url_of(src: str) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 import sys
 from urllib.parse import urljoin
-from html.parser import HTMLParser
+import html as html_lib
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +23,7 @@ from mkdocs.structure.pages import Page as MkPage
 from mkdocs.structure.toc import get_toc
 from markupsafe import Markup
 
-from . import devreload, loader, pages
+from . import devreload, loader, pages, views
 from .problems import DataError
 
 
@@ -57,28 +57,21 @@ def expand_nav(nav: list[Any] | None, plan: list[pages.Page]) -> list[Any] | Non
     return expanded
 
 
-class _Headings(HTMLParser):
-    """Collect (level, id, text) of h1-h3 headings that have an id."""
+# h1-h3 with an id, as our templates and Python-Markdown write them (no nested headings, ids without entities).
+_HEADING = re.compile(r"<h([1-3])\b([^>]*)>(.*?)</h\1\s*>", re.S | re.I)
+_ID = re.compile(r'\bid="([^"]+)"')
+_TAG = re.compile(r"<[^>]+>")
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.found: list[dict[str, Any]] = []
-        self._current: dict[str, Any] | None = None
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        attributes = dict(attrs)
-        if tag in ("h1", "h2", "h3") and attributes.get("id"):
-            self._current = {"level": int(tag[1]), "id": attributes["id"], "name": "", "children": []}
-
-    def handle_data(self, data: str) -> None:
-        if self._current is not None:
-            self._current["name"] += data
-
-    def handle_endtag(self, tag: str) -> None:
-        if self._current is not None and tag == f"h{self._current['level']}":
-            self._current["name"] = " ".join(self._current["name"].split())
-            self.found.append(self._current)
-            self._current = None
+def _headings(html: str) -> list[dict[str, Any]]:
+    """(level, id, text) of every h1-h3 heading that has an id, in document order."""
+    found = []
+    for match in _HEADING.finditer(html):
+        ident = _ID.search(match.group(2))
+        if ident:
+            name = " ".join(html_lib.unescape(_TAG.sub("", match.group(3))).split())
+            found.append({"level": int(match.group(1)), "id": ident.group(1), "name": name, "children": []})
+    return found
 
 
 def toc_from_html(html: str) -> Any:
@@ -86,11 +79,9 @@ def toc_from_html(html: str) -> Any:
 
     The h1 comes first: Material's skip link points to the first entry, and its sidebar hides a level-1 root.
     """
-    parser = _Headings()
-    parser.feed(html)
     tokens: list[dict[str, Any]] = []
     stack: list[dict[str, Any]] = []
-    for heading in parser.found:
+    for heading in _headings(html):
         while stack and stack[-1]["level"] >= heading["level"]:
             stack.pop()
         (stack[-1]["children"] if stack else tokens).append(heading)
@@ -164,6 +155,7 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
         self.plan = pages.site_plan(site)
         self._slots: dict[str, list[str]] = {}
         self._sources = {page.src: page.source for page in pages.walk(self.plan) if page.source}
+        self._views = {page.src: page.call for page in pages.walk(self.plan)}
         config.nav = expand_nav(config.nav, self.plan)
         config.extra["municipalities"] = {m.id: m.name for m in site.municipalities}
         config.extra["was_urls"] = {m.id: m.accessibility.was_url for m in site.municipalities
@@ -199,6 +191,15 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
             return urljoin(base_url.rstrip("/") + "/", source) if source else None
         path = (Path(config.docs_dir) / page.file.src_uri).resolve().relative_to(root).as_posix()
         return urljoin(base_url.rstrip("/") + "/", path)
+
+    def on_page_markdown(self, markdown: str, page: MkPage, config: MkDocsConfig, files: Files) -> str:
+        """A generated page gets its view's HTML here, without mkdocs-macros compiling the page as a template."""
+        view = self._views.get(page.file.src_uri) if page.file.generated_by else None
+        if view is None:
+            return markdown
+        name, args = view
+        html = views.VIEWS[name](self.site, page.url, config.site_url or "", *args)
+        return f"{markdown}\n{self.slot(page.file.src_uri, html)}\n"
 
     def slot(self, src: str, html: str) -> Markup:
         """Keep a macro's finished HTML aside and give Markdown a placeholder instead.

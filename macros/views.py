@@ -1,0 +1,105 @@
+"""What each data-derived block of the site shows: one function per view, MkDocs-free.
+
+A view takes the validated site, the URL of the page it is rendered on (links come out relative to it)
+and the site's configured URL (for printed link targets), plus its own arguments, and returns HTML.
+The site plugin renders generated pages with these directly; ``macros/__init__.py`` offers the same
+views as macros for the hand-written pages in docs/.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from markupsafe import Markup
+
+from . import shaping
+from .model import Site, Strategy
+from .pages import child_src, strategy_src, url_of
+from .render import render
+
+
+def _strategy_block(template: str, site: Site, here: str, site_url: str, strat: Strategy, **context: Any) -> Markup:
+    """Strategy content explains the terms that strategy defines, where they are first used."""
+    return render(template, site, here, terms=tuple(strat.terms), strategy=strat, site_url=site_url, **context)
+
+
+def strategy_page(site: Site, here: str, site_url: str, strategy_id: str) -> Markup:
+    """A strategy's overview page."""
+    strat = shaping.strategy(site, strategy_id)
+    return _strategy_block("strategy/overview.html", site, here, site_url, strat,
+                           municipality=shaping.municipality(site, strat.municipality),
+                           guidance=shaping.guidance_groups(site, strat))
+
+
+def theme_page(site: Site, here: str, site_url: str, strategy_id: str, theme_id: str) -> Markup:
+    """One theme (focus area, track, pejlemærke) of a strategy."""
+    strat = shaping.strategy(site, strategy_id)
+    theme = shaping.theme(strat, theme_id)
+    index = strat.themes.index(theme)
+    return _strategy_block(
+        "strategy/theme.html", site, here, site_url, strat, theme=theme,
+        guidance=shaping.guidance_groups(site, strat, theme_id),
+        previous=strat.themes[index - 1] if index > 0 else None,
+        next=strat.themes[index + 1] if index + 1 < len(strat.themes) else None,
+        overview_url=url_of(strategy_src(strat)),
+        theme_url=lambda t: url_of(child_src(strat, t.id)),
+    )
+
+
+def document_page(site: Site, here: str, site_url: str, strategy_id: str, document_id: str) -> Markup:
+    """A further document of a strategy, e.g. its purpose paper."""
+    strat = shaping.strategy(site, strategy_id)
+    document = next(d for d in strat.documents if d.id == document_id)
+    return _strategy_block("strategy/document.html", site, here, site_url, strat, document=document,
+                           overview_url=url_of(strategy_src(strat)))
+
+
+def strategy_index(site: Site, here: str, site_url: str, heading_level: int = 2) -> Markup:
+    """All strategies, by municipality and by target group; headings start at ``heading_level``."""
+    return render("site/strategy-finder.html", site, here, site_url=site_url,
+                  by_municipality=shaping.strategies_by_municipality(site),
+                  by_target_group=shaping.strategies_by_target_group(site),
+                  show_municipalities=len(site.municipalities) > 1, heading_level=heading_level)
+
+
+def guide_index(site: Site, here: str, site_url: str) -> Markup:
+    """The audience guides."""
+    return render("guides/guide-index.html", site, here, site_url=site_url, audiences=site.settings.audiences)
+
+
+def audience_guide(site: Site, here: str, site_url: str, audience_id: str) -> Markup:
+    """What one audience can do, across all strategies."""
+    return render("guides/audience-guide.html", site, here, site_url=site_url,
+                  audience=shaping.audience(site, audience_id),
+                  sections=shaping.audience_guide(site, audience_id),
+                  source_url=shaping.action_source_url,
+                  show_municipalities=len(site.municipalities) > 1)
+
+
+def participation_directory(site: Site, here: str, site_url: str) -> Markup:
+    """Ways for volunteers and associations to take part, with filters."""
+    return render("participation/directory.html", site, here, site_url=site_url,
+                  entries=shaping.participation(site),
+                  municipalities=[m for m, _ in shaping.strategies_by_municipality(site)],
+                  theme_options=shaping.participation_theme_options(site))
+
+
+def accessibility_statement(site: Site, here: str, site_url: str) -> Markup:
+    """The accessibility statement, one part per municipality (WAS-Tool structure)."""
+    return render("site/accessibility-statement.html", site, here, site_url=site_url,
+                  statements=[(m, m.accessibility) for m, _ in shaping.strategies_by_municipality(site)])
+
+
+def glossary(site: Site, here: str, site_url: str) -> Markup:
+    """Every definition the strategies give, with its source."""
+    entries = shaping.terms(site)
+    return render("glossary/glossary.html", site, here, site_url=site_url, entries=entries,
+                  term_names={term.id: term.term for term, _ in entries})
+
+
+VIEWS: dict[str, Callable[..., Markup]] = {
+    view.__name__: view
+    for view in (strategy_page, theme_page, document_page, strategy_index, guide_index, audience_guide,
+                 participation_directory, accessibility_statement, glossary)
+}
