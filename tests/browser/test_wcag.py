@@ -7,6 +7,7 @@ colour alone (1.4.1), reduced motion, keyboard operation of search, navigation t
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 from browser.conftest import site_urls
@@ -18,25 +19,33 @@ TEXT_SPACING = """* { line-height: 1.5 !important; letter-spacing: 0.12em !impor
 p { margin-bottom: 2em !important; }"""
 
 
-def _open(page, url: str, style: str | None = None) -> None:
+DESKTOP, PHONE = {"width": 1280, "height": 800}, {"width": 375, "height": 740}
+
+
+def _open(page, url: str) -> None:
     page.goto(url, wait_until="load")
-    if style:
-        page.add_style_tag(content=style)
     page.add_script_tag(path=str(WCAG_JS))
+
+
+def _every_page(browser, urls: list[str], viewports, **options) -> Iterator[tuple[str, object]]:
+    """Each URL with wcag.js loaded, in each viewport: yields ("<width>px <url>", page)."""
+    for viewport in viewports:
+        context = browser.new_context(viewport=viewport, **options)
+        page = context.new_page()
+        for url in urls:
+            _open(page, url)
+            yield f"{viewport['width']}px {url}", page
+        context.close()
 
 
 def test_nothing_scrolls_sideways_at_320px_or_at_200_percent_zoom(real_site, server, browser):
     urls = site_urls(real_site, server)
     found = {}
     # 320 CSS px is a 1280 px window at 400 % zoom; 640 x 400 is a 1280 x 800 window at 200 % zoom.
-    for width, height in ((320, 640), (640, 400)):
-        page = browser.new_page(viewport={"width": width, "height": height})
-        for url in urls:
-            _open(page, url)
-            result = page.evaluate("ksWcag.reflow()")
-            if result["scroll"] > 0 or result["offenders"]:
-                found[f"{width}px {url}"] = result
-        page.close()
+    for label, page in _every_page(browser, urls, ({"width": 320, "height": 640}, {"width": 640, "height": 400})):
+        result = page.evaluate("ksWcag.reflow()")
+        if result["scroll"] > 0 or result["offenders"]:
+            found[label] = result
     record_check("reflow at 320 px and at 200 % zoom (WCAG 1.4.10)", len(urls))
     assert found == {}
 
@@ -49,20 +58,18 @@ def test_text_spacing_override_loses_no_content(real_site, server, browser):
     """
     urls = site_urls(real_site, server)
     found = {}
-    for width, height in ((1280, 800), (320, 640)):
-        page = browser.new_page(viewport={"width": width, "height": height})
-        for url in urls:
-            _open(page, url)
-            before = page.evaluate("ksWcag.clipped()")
-            page.add_style_tag(content=TEXT_SPACING)
-            after = page.evaluate("ksWcag.clipped()")
-            key = lambda entry: entry.split(" in ")[0].rsplit(" ", 1)[0]  # noqa: E731 - element, not its sizes
-            lost = [entry for entry in after if key(entry) not in {key(b) for b in before}]
-            lost += [entry for entry in before if entry in page.evaluate("ksWcag.clipped('.md-content')")]
-            reflow = page.evaluate("ksWcag.reflow()")
-            if lost or reflow["scroll"] > 0:
-                found[f"{width}px {url}"] = {"cut off": lost, **reflow}
-        page.close()
+    def element(entry: str) -> str:  # "tag.class "text" 480x27 in 240x27" -> the element, not its sizes
+        return entry.split(" in ")[0].rsplit(" ", 1)[0]
+
+    for label, page in _every_page(browser, urls, (DESKTOP, {"width": 320, "height": 640})):
+        before = page.evaluate("ksWcag.clipped()")
+        page.add_style_tag(content=TEXT_SPACING)
+        clipped_before = {element(entry) for entry in before}
+        lost = [entry for entry in page.evaluate("ksWcag.clipped()") if element(entry) not in clipped_before]
+        lost += [entry for entry in before if entry in page.evaluate("ksWcag.clipped('.md-content')")]
+        reflow = page.evaluate("ksWcag.reflow()")
+        if lost or reflow["scroll"] > 0:
+            found[label] = {"cut off": lost, **reflow}
     record_check("text spacing override (WCAG 1.4.12)", len(urls))
     assert found == {}
 
@@ -71,29 +78,24 @@ def test_focus_is_always_visible_with_three_to_one_contrast(real_site, server, b
     """Tab through every page, on a desktop and on a phone: each focused element is on screen with a clear ring."""
     urls = site_urls(real_site, server)
     found: dict[str, list] = {}
-    for width, height in ((1280, 800), (375, 740)):
-        # Reduced motion: each check sees where focus ends up, not a panel halfway through sliding in.
-        context = browser.new_context(viewport={"width": width, "height": height}, reduced_motion="reduce")
-        page = context.new_page()
-        for url in urls:
-            _open(page, url)
-            seen = set()
-            for _ in range(200):
-                page.keyboard.press("Tab")
-                focus = page.evaluate("ksWcag.focusIndicator()")
-                if focus is None or focus["element"] in seen:
-                    break
-                seen.add(focus["element"])
-                if focus["visible"] and not focus["ok"]:
-                    found.setdefault(f"{width}px {url}", []).append(focus)
-            assert len(seen) >= 4, f"{width}px {url}: only {len(seen)} elements reachable by Tab"
-        context.close()
+    # Reduced motion: each check sees where focus ends up, not a panel halfway through sliding in.
+    for label, page in _every_page(browser, urls, (DESKTOP, PHONE), reduced_motion="reduce"):
+        seen = set()
+        for _ in range(200):
+            page.keyboard.press("Tab")
+            focus = page.evaluate("ksWcag.focusIndicator()")
+            if focus is None or focus["element"] in seen:
+                break
+            seen.add(focus["element"])
+            if focus["visible"] and not focus["ok"]:
+                found.setdefault(label, []).append(focus)
+        assert len(seen) >= 4, f"{label}: only {len(seen)} elements reachable by Tab"
     record_check("focus visible and on screen, 3:1 ring (WCAG 2.4.7, 1.4.11), desktop and phone", len(urls))
     assert found == {}
 
 
 def test_navigation_drawer_works_by_keyboard_on_a_phone(server, browser):
-    page = browser.new_page(viewport={"width": 375, "height": 740})
+    page = browser.new_page(viewport=PHONE)
     page.goto(server + "om/", wait_until="load")
     _tab_to(page, "label.md-header__button[for=__drawer]")
     assert page.evaluate("document.activeElement.getAttribute('aria-expanded')") == "false"
@@ -130,13 +132,10 @@ def test_navigation_drawer_works_by_keyboard_on_a_phone(server, browser):
 
 def test_links_in_text_are_underlined_not_only_coloured(real_site, server, browser):
     urls = site_urls(real_site, server)
-    page = browser.new_page()
     found = {}
-    for url in urls:
-        _open(page, url)
+    for label, page in _every_page(browser, urls, (DESKTOP,)):
         if bad := page.evaluate("ksWcag.linksWithoutUnderline()"):
-            found[url] = bad
-    page.close()
+            found[label] = bad
     record_check("links distinguishable without colour (WCAG 1.4.1)", len(urls))
     assert found == {}
 
@@ -144,29 +143,21 @@ def test_links_in_text_are_underlined_not_only_coloured(real_site, server, brows
 def test_icons_have_three_to_one_contrast(real_site, server, browser):
     urls = site_urls(real_site, server)
     found = {}
-    for width, height in ((1280, 800), (375, 740)):
-        page = browser.new_page(viewport={"width": width, "height": height})
-        for url in urls:
-            _open(page, url)
-            icons = page.evaluate("ksWcag.icons()")
-            assert icons["checked"] >= 2, f"{url}: no icons found to check (header search and menu icons expected)"
-            if icons["weak"]:
-                found[f"{width}px {url}"] = icons["weak"]
-        page.close()
+    for label, page in _every_page(browser, urls, (DESKTOP, PHONE)):
+        icons = page.evaluate("ksWcag.icons()")
+        assert icons["checked"] >= 2, f"{label}: no icons found to check (header search and menu icons expected)"
+        if icons["weak"]:
+            found[label] = icons["weak"]
     record_check("icons 3:1 against their background (WCAG 1.4.11)", len(urls))
     assert found == {}
 
 
 def test_reduced_motion_leaves_no_animation_or_smooth_scrolling(real_site, server, browser):
     urls = site_urls(real_site, server)
-    context = browser.new_context(reduced_motion="reduce")
-    page = context.new_page()
     found = {}
-    for url in urls:
-        _open(page, url)
+    for label, page in _every_page(browser, urls, (DESKTOP,), reduced_motion="reduce"):
         if moving := page.evaluate("ksWcag.motion()"):
-            found[url] = moving
-    context.close()
+            found[label] = moving
     # The check can fail: without the preference, Material animates (e.g. the header and the drawer).
     context = browser.new_context(reduced_motion="no-preference")
     page = context.new_page()
@@ -186,7 +177,7 @@ def _tab_to(page, selector: str, limit: int = 150) -> None:
 
 
 def test_search_works_by_keyboard_alone(server, browser):
-    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page = browser.new_page(viewport=DESKTOP)
     page.goto(server + "om/", wait_until="networkidle")
     _tab_to(page, "input[name=query]")
     page.keyboard.type("netværksinddragelse")
@@ -202,7 +193,7 @@ def test_search_works_by_keyboard_alone(server, browser):
 
 
 def test_navigation_tabs_work_by_keyboard(server, browser):
-    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page = browser.new_page(viewport=DESKTOP)
     page.goto(server, wait_until="networkidle")
     _tab_to(page, ".md-tabs__link")
     labels = []
@@ -219,7 +210,7 @@ def test_navigation_tabs_work_by_keyboard(server, browser):
 
 
 def test_glossary_explanation_opens_and_closes_by_keyboard(real_site, server, browser):
-    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page = browser.new_page(viewport=DESKTOP)
     page.goto(server + "strategier/kalundborg-børn-og-unge/", wait_until="networkidle")
     _tab_to(page, "button.ks-term", limit=300)
     term = page.evaluate("document.activeElement.textContent")
