@@ -113,7 +113,7 @@ def check(site: Site) -> list[Problem]:
     problems += unique_ids(site.settings.audiences, "læsergruppe")
     problems += unique_ids([t for s in site.strategies for t in s.terms], "begreb")
     problems += unique_ids(site.participation, "mulighed")
-    by_id = {s.id: s for s in site.strategies}
+    by_id = site.strategies_by_id
     term_ids = [t.id for s in site.strategies for t in s.terms if t.id]
     for term in (t for s in site.strategies for t in s.terms):
         for other in term.see_also:

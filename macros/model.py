@@ -12,6 +12,7 @@ This module must not import MkDocs: the data layer outlives the site engine.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -394,3 +395,8 @@ class Site:
     municipalities: list[Municipality]
     strategies: list[Strategy]
     participation: list[Participation]
+
+    @functools.cached_property
+    def strategies_by_id(self) -> dict[str, Strategy]:
+        """The strategies by id, built once per loaded site."""
+        return {s.id: s for s in self.strategies if s.id}

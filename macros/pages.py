@@ -24,7 +24,7 @@ class Page:
 
     src: str
     title: str
-    call: tuple[str, tuple[str, ...]]
+    view: tuple[str, tuple[str, ...]]  # a function in views.py and its arguments
     meta: dict[str, str] = field(default_factory=dict)
     children: tuple[Page | Group, ...] = ()
     # In the navigation, show only the reader's current path below this page, not every sibling:
@@ -54,7 +54,7 @@ class Group:
     children: tuple[Page | Group, ...]
 
 
-def _call(name: str, *args: str) -> tuple[str, tuple[str, ...]]:
+def _view(name: str, *args: str) -> tuple[str, tuple[str, ...]]:
     return name, tuple(args)
 
 
@@ -93,15 +93,15 @@ def strategy_page(strategy: Strategy) -> Page:
     source = strategy.loc.file if strategy.loc else None
     children: list[Page | Group] = [
         Page(child_src(strategy, t.id), theme_title(strategy, t.number, t.title),
-             _call("theme_page", strategy.id, t.id), meta, source=source)
+             _view("theme_page", strategy.id, t.id), meta, source=source)
         for t in strategy.themes
     ]
     children += [
-        Page(child_src(strategy, d.id), d.title, _call("document_page", strategy.id, d.id), meta, source=source)
+        Page(child_src(strategy, d.id), d.title, _view("document_page", strategy.id, d.id), meta, source=source)
         for d in strategy.documents
     ]
     title = strategy.short_title or strategy.title
-    return Page(strategy_src(strategy), title, _call("strategy_page", strategy.id), meta, tuple(children), source=source)
+    return Page(strategy_src(strategy), title, _view("strategy_page", strategy.id), meta, tuple(children), source=source)
 
 
 def site_plan(site: Site) -> list[Page]:
@@ -117,11 +117,11 @@ def site_plan(site: Site) -> list[Page]:
     else:
         grouped = list(strategies)
     guides = tuple(
-        Page(f"hvad-kan-du-gøre/{a.id}.md", a.name, _call("audience_guide", a.id)) for a in site.settings.audiences
+        Page(f"hvad-kan-du-gøre/{a.id}.md", a.name, _view("audience_guide", a.id)) for a in site.settings.audiences
     )
     return [
-        Page(STRATEGIES_INDEX, "Strategier", _call("strategy_index"), children=tuple(grouped), nav_current_only=True),
-        Page(GUIDES_INDEX, "Hvad kan du gøre?", _call("guide_index"), children=guides),
+        Page(STRATEGIES_INDEX, "Strategier", _view("strategy_index"), children=tuple(grouped), nav_current_only=True),
+        Page(GUIDES_INDEX, "Hvad kan du gøre?", _view("guide_index"), children=guides),
     ]
 
 

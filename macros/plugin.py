@@ -5,12 +5,12 @@ Thin glue: every decision is made in the MkDocs-free modules (loader, pages).
 
 from __future__ import annotations
 
+import html as html_lib
 import re
 import sys
-from urllib.parse import urljoin
-import html as html_lib
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -137,7 +137,7 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
     plan: list[pages.Page]
     _pruned_sections: list[Section]
     _restore: list[tuple[Section, list[Any]]]
-    _sources: dict[str, str]
+    _generated: dict[str, pages.Page]
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -154,8 +154,7 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
             raise PluginError(error.report()) from None
         self.plan = pages.site_plan(site)
         self._slots: dict[str, list[str]] = {}
-        self._sources = {page.src: page.source for page in pages.walk(self.plan) if page.source}
-        self._views = {page.src: page.call for page in pages.walk(self.plan)}
+        self._generated = {page.src: page for page in pages.walk(self.plan)}
         config.nav = expand_nav(config.nav, self.plan)
         config.extra["municipalities"] = {m.id: m.name for m in site.municipalities}
         config.extra["was_urls"] = {m.id: m.accessibility.was_url for m in site.municipalities
@@ -163,12 +162,12 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        for page in pages.walk(self.plan):
+        for page in self._generated.values():
             files.append(File.generated(config, page.src, content=page.markdown()))
         return files
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-        srcs = {page.src for page in pages.walk(self.plan) if page.nav_current_only}
+        srcs = {src for src, page in self._generated.items() if page.nav_current_only}
         self._pruned_sections = _sections_for(nav, srcs)
         self._restore = []
         return nav
@@ -186,18 +185,19 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
         if not base_url:
             return None
         root = Path(config.config_file_path).parent.resolve()
-        if page.file.generated_by:
-            source = self._sources.get(page.file.src_uri)
-            return urljoin(base_url.rstrip("/") + "/", source) if source else None
-        path = (Path(config.docs_dir) / page.file.src_uri).resolve().relative_to(root).as_posix()
-        return urljoin(base_url.rstrip("/") + "/", path)
+        generated = self._generated.get(page.file.src_uri) if page.file.generated_by else None
+        if generated:
+            path = generated.source  # the data file; None for pages drawn from many files (the guides)
+        else:
+            path = (Path(config.docs_dir) / page.file.src_uri).resolve().relative_to(root).as_posix()
+        return urljoin(base_url.rstrip("/") + "/", path) if path else None
 
     def on_page_markdown(self, markdown: str, page: MkPage, config: MkDocsConfig, files: Files) -> str:
         """A generated page gets its view's HTML here, without mkdocs-macros compiling the page as a template."""
-        view = self._views.get(page.file.src_uri) if page.file.generated_by else None
-        if view is None:
+        generated = self._generated.get(page.file.src_uri) if page.file.generated_by else None
+        if generated is None:
             return markdown
-        name, args = view
+        name, args = generated.view
         html = views.VIEWS[name](self.site, page.url, config.site_url or "", *args)
         return f"{markdown}\n{self.slot(page.file.src_uri, html)}\n"
 

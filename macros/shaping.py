@@ -28,16 +28,10 @@ def danish_date(value: dt.date) -> str:
     return f"{value.day}. {MONTHS[value.month - 1]} {value.year}"
 
 
-_by_id: tuple[Site | None, dict[str, Strategy]] = (None, {})
-
-
 def strategy(site: Site, strategy_id: str) -> Strategy:
-    """A strategy by id; the index is built once per loaded site, so a page's lookup does not grow with the site."""
-    global _by_id
-    if _by_id[0] is not site:
-        _by_id = (site, {item.id: item for item in site.strategies})
+    """A strategy by id (an index built once per loaded site, so a page's lookup does not grow with the site)."""
     try:
-        return _by_id[1][strategy_id]
+        return site.strategies_by_id[strategy_id]
     except KeyError:
         raise KeyError(f"no strategy with id {strategy_id!r}") from None
 
