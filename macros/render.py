@@ -62,5 +62,5 @@ def render(template: str, site: Site, here: str, *, terms: tuple[Term, ...] = ()
     )
     if terms:
         html = mark_terms(html, terms, pages.relative(GLOSSARY_URL, here))
-    # Markdown would read an indented line after a blank one as code: keep the HTML block flush left.
+    # The templates' indentation and blank lines carry nothing (components have no <pre>): drop them.
     return Markup("\n".join(line.strip() for line in html.splitlines() if line.strip()))
