@@ -1,45 +1,63 @@
-"""Checks across objects and files: unique ids and references that must exist."""
+"""Checks across objects and files: unique ids, reserved ids, heading depth and references that must exist."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import typing
+from collections.abc import Collection, Iterable, Iterator
 from typing import Any
 
 from .model import Loc, Section, Site, Strategy
 from .problems import Problem
-from .schema import suggest
+from .schema import hints, suggest
+from .text import anchor_slug
+
+# Ids the strategy pages already give their own headings (see overrides/components/strategy/*.html and
+# partials/sources.html, and shaping.GUIDANCE_ANCHOR): a section, theme or document with one of these ids
+# would repeat it on the page, and "Læs, hvor det står" would jump to the wrong place.
+BUILT_IN_ANCHORS = ("hvad-kan-du-gøre", "vision", "relaterede", "dokumenter", "kilder", "mål")
+# A theme, document or audience becomes a page named after its id; 'index' would replace the overview page.
+RESERVED_PAGE_IDS = ("index",)
+# Sections start at <h2> on every page; HTML has no heading below <h6>.
+TOP_SECTION_LEVEL = 2
+DEEPEST_HEADING = 6
 
 
-def _problem(loc: Loc | None, message: str) -> Problem:
-    return Problem(loc.file, loc.line, message) if loc else Problem("data", 1, message)
+def _problem(loc: Loc | None, message: str, code: str = "data") -> Problem:
+    return Problem(loc.file, loc.line, message, code) if loc else Problem("data", 1, message, code)
 
 
 def unique_ids(objects: Iterable[Any], what: str, attr: str = "id") -> list[Problem]:
-    """Every id in ``objects`` used once; the repeat is reported where it stands."""
+    """Every id in ``objects`` used once, also ignoring case; the repeat is reported where it stands."""
     seen: dict[str, Loc | None] = {}
     problems = []
     for obj in objects:
         key = getattr(obj, attr, None)
         if key is None:
             continue
-        if key in seen:
-            first = seen[key]
+        folded = key.casefold()  # ids become URLs, and some file systems do not tell 'A' from 'a'
+        if folded in seen:
+            first = seen[folded]
             where = f" (første gang i {first})" if first else ""
             problems.append(_problem(obj.loc, f"Id '{key}' bruges allerede af et andet {what}{where}. "
-                                              "Giv hvert id et unikt navn."))
+                                              "Giv hvert id et unikt navn.", "duplicate-id"))
         else:
-            seen[key] = obj.loc
+            seen[folded] = obj.loc
     return problems
 
 
-def reference(value: str | None, known: Iterable[str], loc: Loc | None, field: str, where: str) -> list[Problem]:
-    """A reference to an id that must exist."""
+def reference(value: str | None, known: Iterable[str], loc: Loc | None, field: str, where: str,
+              unreadable: Collection[str] = ()) -> list[Problem]:
+    """A reference to an id that must exist.
+
+    Ids in ``unreadable`` belong to files that could not be read; their own problem is already reported,
+    so a reference to them is not reported again ("one mistake, one message").
+    """
     known = list(known)
-    if value is None or value in known:
+    if value is None or value in known or value in unreadable:
         return []
     near = suggest(value, known)
     advice = f" Mente du '{near}'?" if near else (f" Mulige: {', '.join(known)}." if known else "")
-    return [_problem(loc, f"Feltet '{field}': '{value}' findes ikke {where}.{advice}")]
+    return [_problem(loc, f"Feltet '{field}': '{value}' findes ikke {where}.{advice}", "unknown-reference")]
 
 
 def at(obj: Any, name: str) -> Loc | None:
@@ -64,22 +82,67 @@ def strategy_anchors(strategy: Strategy) -> list[Any]:
     return [*sections, *strategy.themes, *strategy.documents]
 
 
-def _check_strategy(strategy: Strategy, site: Site) -> list[Problem]:
+def _heading_depth(sections: Iterable[Section], level: int = TOP_SECTION_LEVEL) -> list[Problem]:
+    """Subsections (and their principles) nested deeper than a page can give headings."""
+    problems: list[Problem] = []
+    for section in sections:
+        deepest = level + 1 if section.principles else level
+        if deepest > DEEPEST_HEADING:
+            problems.append(_problem(section.loc, f"Afsnittet '{section.title}' ligger for dybt: underafsnit kan "
+                                                  f"højst være {DEEPEST_HEADING - TOP_SECTION_LEVEL} niveauer dybe "
+                                                  "(medregnet principper). Flyt det et niveau op.", "too-deep"))
+            continue
+        problems += _heading_depth(section.subsections, level + 1)
+    return problems
+
+
+def _reserved_ids(strategy: Strategy) -> list[Problem]:
+    """Section, theme and document ids that clash with a page or a heading the templates write themselves."""
+    anchors = set(BUILT_IN_ANCHORS)
+    if strategy.labels:
+        anchors |= {anchor_slug(strategy.labels.plural), anchor_slug(strategy.labels.principles)}
+    pages = {id(obj) for obj in [*strategy.themes, *strategy.documents]}
+    problems: list[Problem] = []
+    for obj in strategy_anchors(strategy):
+        if obj.id in anchors:
+            problems.append(_problem(at(obj, "id"), f"Id '{obj.id}' bruges allerede af siden selv (en overskrift, "
+                                                    "som sitet laver). Vælg et andet id, fx "
+                                                    f"'{obj.id}-1' eller et mere beskrivende.", "reserved-id"))
+        elif id(obj) in pages and obj.id in RESERVED_PAGE_IDS:
+            problems.append(_problem(at(obj, "id"), f"Id '{obj.id}' kan ikke bruges, fordi siden så ville "
+                                                    "erstatte strategiens oversigtsside. Vælg et andet id.",
+                                     "reserved-id"))
+    return problems
+
+
+def _statuses() -> list[str]:
+    return [str(option) for option in typing.get_args(hints(Strategy)["status"])]
+
+
+def _check_strategy(strategy: Strategy, site: Site, unreadable: Collection[str]) -> list[Problem]:
     problems: list[Problem] = []
     loc = strategy.loc
     if loc and strategy.id and not loc.file.endswith(f"/{strategy.id}.yml"):
         problems.append(_problem(loc, f"Filen skal hedde '{strategy.id}.yml' ligesom strategiens id. "
-                                      "Omdøb filen, eller ret id'et."))
+                                      "Omdøb filen, eller ret id'et.", "file-name"))
     problems += reference(strategy.municipality, (m.id for m in site.municipalities), at(strategy, "municipality"), "kommune",
                           "i data/kommuner.yml")
     for group in strategy.target_groups:
         problems += reference(group, (g.id for g in site.settings.target_groups), at(strategy, "target_groups"), "målgrupper",
                               "blandt målgrupperne i data/site.yml")
     if strategy.status == "vedtaget" and strategy.decision is None:
-        problems.append(_problem(loc, "Strategien har status 'vedtaget', men mangler feltet 'beslutning' "
-                                      "(hvem godkendte den og hvornår). Tilføj det, eller brug status 'offentliggjort'."))
+        others = ", ".join(s for s in _statuses() if s != "vedtaget")
+        problems.append(_problem(at(strategy, "status"),
+                                 "Strategien har status 'vedtaget', men mangler feltet 'beslutning' "
+                                 "(hvem godkendte den og hvornår). Tilføj det, eller brug status 'offentliggjort'. "
+                                 f"Mulige værdier for status: {', '.join(_statuses())} (uden beslutning: {others}).",
+                                 "missing-decision"))
     anchors = strategy_anchors(strategy)
     problems += unique_ids(anchors, "afsnit, tema eller dokument i strategien")
+    problems += _reserved_ids(strategy)
+    problems += _heading_depth([*strategy.sections, *strategy.implementation])
+    for container in [*strategy.themes, *strategy.documents]:
+        problems += _heading_depth(container.sections)
     anchor_ids = [a.id for a in anchors if a.id]
     theme_ids = [t.id for t in strategy.themes if t.id]
     label = strategy.labels.singular if strategy.labels else "tema"
@@ -88,7 +151,7 @@ def _check_strategy(strategy: Strategy, site: Site) -> list[Problem]:
         for number, theme in enumerate(strategy.themes, 1):
             if not theme.goal:
                 problems.append(_problem(theme.loc, f"{label.capitalize()} {number} mangler feltet 'mål' "
-                                                    f"(de andre {strategy.labels.plural} har et mål)."))
+                                                    f"(de andre {strategy.labels.plural} har et mål).", "missing-goal"))
     problems += unique_ids(strategy.guidance, "vejledning", attr="audience")
     for guidance in strategy.guidance:
         problems += reference(guidance.audience, (a.id for a in site.settings.audiences), at(guidance, "audience"),
@@ -100,12 +163,24 @@ def _check_strategy(strategy: Strategy, site: Site) -> list[Problem]:
                                   "blandt strategiens afsnit, temaer og dokumenter")
     for related in strategy.related:
         problems += reference(related.strategy, (s.id for s in site.strategies), at(related, "strategy"), "strategi",
-                              "blandt sitets strategier")
+                              "blandt sitets strategier", unreadable)
     return problems
 
 
-def check(site: Site) -> list[Problem]:
-    """All cross-file problems in a site that passed (or partly passed) validation."""
+def _site_reserved_ids(site: Site) -> list[Problem]:
+    return [
+        _problem(at(audience, "id"), f"Id '{audience.id}' kan ikke bruges, fordi guiden så ville erstatte "
+                                     "oversigten over læsergrupper. Vælg et andet id.", "reserved-id")
+        for audience in site.settings.audiences if audience.id in RESERVED_PAGE_IDS
+    ]
+
+
+def check(site: Site, unreadable: Collection[str] = ()) -> list[Problem]:
+    """All cross-file problems in a site that passed (or partly passed) validation.
+
+    ``unreadable`` holds the ids of strategies whose file could not be read or had no valid id: references
+    to them are not reported, because the file's own problem already is.
+    """
     problems: list[Problem] = []
     problems += unique_ids(site.municipalities, "kommune")
     problems += unique_ids(site.strategies, "strategi")
@@ -113,15 +188,17 @@ def check(site: Site) -> list[Problem]:
     problems += unique_ids(site.settings.audiences, "læsergruppe")
     problems += unique_ids([t for s in site.strategies for t in s.terms], "begreb")
     problems += unique_ids(site.participation, "mulighed")
+    problems += _site_reserved_ids(site)
     by_id = site.strategies_by_id
     term_ids = [t.id for s in site.strategies for t in s.terms if t.id]
     for term in (t for s in site.strategies for t in s.terms):
         for other in term.see_also:
             problems += reference(other, term_ids, at(term, "see_also"), "se_også", "blandt begreberne i ordlisten")
     for strategy in site.strategies:
-        problems += _check_strategy(strategy, site)
+        problems += _check_strategy(strategy, site, unreadable)
     for entry in site.participation:
-        problems += reference(entry.strategy, by_id, at(entry, "strategy"), "strategi", "blandt sitets strategier")
+        problems += reference(entry.strategy, by_id, at(entry, "strategy"), "strategi", "blandt sitets strategier",
+                              unreadable)
         strategy = by_id.get(entry.strategy)
         if strategy is not None:
             for theme in entry.themes:

@@ -67,13 +67,51 @@ def _load_file(path: Path, data_dir: Path, spec: DataFile, problems: list[Proble
 def _load_required(data_dir: Path, spec: DataFile, problems: list[Problem]) -> Any:
     path = data_dir / spec.relpath
     if not path.is_file():
-        problems.append(Problem(_display(path, data_dir), 1, "Filen mangler. Den skal findes, for at sitet kan bygges."))
+        problems.append(Problem(_display(path, data_dir), 1, "Filen mangler. Den skal findes, for at sitet kan bygges.",
+                                "missing-file"))
         return None
     return _load_file(path, data_dir, spec, problems)
 
 
 def strategy_files(data_dir: Path) -> list[Path]:
     return sorted((data_dir / STRATEGY_DIR).glob("*.yml"))
+
+
+def _read_paths(data_dir: Path) -> set[Path]:
+    required = {data_dir / spec.relpath for spec in (SITE_FILE, MUNICIPALITY_FILE, PARTICIPATION_FILE)}
+    return required | set(strategy_files(data_dir))
+
+
+def _looks_like_data(path: Path) -> bool:
+    return path.is_file() and path.suffix.lower() in (".yml", ".yaml") and not path.name.startswith(".")
+
+
+def _rename_to(path: Path, data_dir: Path) -> str | None:
+    """The name a misnamed data file should have, when it is clear which file was meant."""
+    lower = path.with_suffix(".yml").name.lower()
+    if path.parent == data_dir / STRATEGY_DIR:
+        return path.with_suffix(".yml").name if path.suffix != ".yml" else lower
+    if path.parent == data_dir and lower in {s.relpath for s in (SITE_FILE, MUNICIPALITY_FILE, PARTICIPATION_FILE)}:
+        return lower
+    return None
+
+
+def ignored_files(data_dir: Path) -> list[Problem]:
+    """Files in data/ that look like data but are never read: '*.yaml', '*.YML', 'Kommuner.yml', stray files."""
+    read = _read_paths(data_dir)
+    problems = []
+    for path in sorted(data_dir.rglob("*")):
+        if path in read or not _looks_like_data(path):
+            continue
+        target = _rename_to(path, data_dir)
+        if target and target != path.name:
+            advice = f"Omdøb den til '{target}'."
+        else:
+            advice = (f"Kun {SITE_FILE.relpath}, {MUNICIPALITY_FILE.relpath}, {PARTICIPATION_FILE.relpath} og "
+                      f"filer i {data_dir.name}/{STRATEGY_DIR}/, der ender på .yml, bliver læst. Flyt eller slet filen.")
+        problems.append(Problem(_display(path, data_dir), 1, f"Filen '{path.name}' bliver ikke læst. {advice}",
+                                "ignored-file"))
+    return problems
 
 
 def check_site(data_dir: Path) -> tuple[Site | None, list[Problem]]:
@@ -83,12 +121,17 @@ def check_site(data_dir: Path) -> tuple[Site | None, list[Problem]]:
     municipalities = _load_required(data_dir, MUNICIPALITY_FILE, problems)
     participation = _load_required(data_dir, PARTICIPATION_FILE, problems)
     strategies = []
+    unreadable: set[str] = set()  # ids of strategy files that could not be read, by their file name
     for path in strategy_files(data_dir):
         strategy = _load_file(path, data_dir, DataFile(path.name, Strategy, "strategien"), problems)
         if strategy is not None:
             strategies.append(strategy)
+        if strategy is None or strategy.id is None:
+            unreadable.add(path.stem)
     if not strategy_files(data_dir):
-        problems.append(Problem(f"{data_dir.name}/{STRATEGY_DIR}/", 1, "Der er ingen strategier (filer, der ender på .yml)."))
+        problems.append(Problem(f"{data_dir.name}/{STRATEGY_DIR}/", 1, "Der er ingen strategier (filer, der ender på .yml).",
+                                "no-strategies"))
+    problems.extend(ignored_files(data_dir))
     if settings is None or municipalities is None or participation is None:
         return None, problems
     site = Site(
@@ -97,13 +140,13 @@ def check_site(data_dir: Path) -> tuple[Site | None, list[Problem]]:
         strategies=sorted(strategies, key=lambda s: (s.municipality or "", s.title or "")),
         participation=participation.entries,
     )
-    problems.extend(checks.check(site))
+    problems.extend(checks.check(site, unreadable))
     return site, problems
 
 
 def _fingerprint(data_dir: Path) -> tuple[tuple[str, int, int], ...]:
     return tuple(
-        (str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(data_dir.rglob("*.yml"))
+        (str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(data_dir.rglob("*")) if _looks_like_data(p)
     )
 
 

@@ -2,16 +2,54 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+# Stable codes for each kind of problem, so tests, pipelines and editors' tools can tell them apart
+# without reading the Danish wording (which may be improved at any time).
+CODES: dict[str, str] = {
+    "yaml-syntax": "Filen kan ikke læses som YAML.",
+    "tab": "Indrykning med tabulator.",
+    "duplicate-key": "Et felt står to gange.",
+    "unknown-field": "Et ukendt felt.",
+    "wrong-type": "En værdi af forkert slags (tekst, liste, gruppe af felter).",
+    "invalid-key": "Et feltnavn, der ikke er en tekst.",
+    "missing-field": "Et påkrævet felt mangler.",
+    "missing-file": "En påkrævet fil mangler.",
+    "empty": "En tom værdi eller fil.",
+    "invalid-choice": "En værdi, der ikke er en af de mulige.",
+    "invalid-date": "En ugyldig dato.",
+    "invalid-id": "Et id med ugyldige tegn.",
+    "invalid-url": "En ugyldig webadresse.",
+    "invalid-email": "En ugyldig e-mailadresse.",
+    "duplicate-id": "Et id, der bruges to gange.",
+    "unknown-reference": "En henvisning til et id, der ikke findes.",
+    "reserved-id": "Et id, som sitet selv bruger.",
+    "file-name": "Filnavnet passer ikke til id'et.",
+    "missing-decision": "Status 'vedtaget' uden beslutning.",
+    "missing-goal": "Et tema uden mål, når de andre har et.",
+    "alias": "YAML-henvisninger (& og *).",
+    "too-deep": "For dybt indlejret.",
+    "too-large": "For stor fil.",
+    "encoding": "Forkert tegnsæt eller styretegn i filen.",
+    "ignored-file": "En fil, der ikke bliver læst.",
+    "placeholder": "En pladsholder fra skabelonen.",
+    "multiline-title": "En overskrift eller et navn over flere linjer.",
+    "no-strategies": "Ingen strategier.",
+}
 
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    """One thing wrong in a data file: where it is, what is wrong, and what to do."""
+    """One thing wrong in a data file: where it is, what is wrong, and what to do.
+
+    ``code`` names the kind of problem (a key of ``CODES``); it is left out of comparisons so the same
+    message at the same place is still reported once.
+    """
 
     file: str
     line: int
     message: str
+    code: str = field(default="data", compare=False)
 
     def __str__(self) -> str:
         return f"{self.file}, linje {self.line}: {self.message}"

@@ -22,10 +22,15 @@ from .problems import Problem
 from .yamlsource import MappingNode, Node, ScalarNode, SequenceNode, line_of
 
 SLUG_RE = re.compile(r"^[a-z0-9æøå]+(?:-[a-z0-9æøå]+)*$")
-URL_RE = re.compile(r"^https?://[^\s/$.?#][^\s]*$")
-EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+# An absolute http(s) address with a host; none of the characters that could end an HTML attribute or a
+# Markdown link ('"<>`\\ and whitespace), no control characters.
+URL_RE = re.compile(r"^https?://[\w.-]+(?::\d+)?(?:[/?#][^\s\"'<>`\\\x00-\x1f\x7f]*)?$")
+EMAIL_RE = re.compile(r"^[\w.!#$%&*+/=?^{|}~-]+@[\w-]+(?:\.[\w-]+)+$")
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 NULL_TAG = "tag:yaml.org,2002:null"
+# Text in <vinkelparenteser> starting with a capital and holding a space: what skabeloner/ny-strategi.yml
+# asks editors to replace. HTML tags are written in lower case, so '<img src=x>' is not taken for one.
+PLACEHOLDER_RE = re.compile(r"<[A-ZÆØÅ][^<>\n]*\s[^<>\n]*>")
 
 _KIND_NAMES = {ScalarNode: "en tekst", SequenceNode: "en liste", MappingNode: "en gruppe af felter"}
 
@@ -39,8 +44,8 @@ class Context:
     # Per-strategy names for list items, e.g. Theme -> "fokusområde".
     item_labels: dict[type, str] = field(default_factory=dict)
 
-    def report(self, node: Node, message: str) -> None:
-        self.problems.append(Problem(self.file, line_of(node), message))
+    def report(self, node: Node, message: str, code: str = "data") -> None:
+        self.problems.append(Problem(self.file, line_of(node), message, code))
 
 
 def _fold(text: str) -> str:
@@ -107,12 +112,17 @@ def build(node: Node, tp: Any, ctx: Context, path: list[str], root: str) -> Any:
 
 def _wrong_kind(node: Node, expected: str, ctx: Context, path: list[str], root: str) -> None:
     actual = _KIND_NAMES.get(type(node), "noget andet")
-    ctx.report(node, f"{_sentence(_where(path, root))} skal være {expected}, men er {actual}.")
+    advice = ""
+    if expected == "en tekst" and getattr(node, "flow_style", False):
+        # 'titel: {{ x }}' or 'titel: [Udkast] ...' is read as a mapping or list written in brackets.
+        advice = (" Teksten starter med '{' eller '[', som YAML læser som en gruppe af felter eller en liste."
+                  " Sæt teksten i anførselstegn, fx titel: \"{{ tekst }}\".")
+    ctx.report(node, f"{_sentence(_where(path, root))} skal være {expected}, men er {actual}.{advice}", "wrong-type")
 
 
 def _build_list(node: Node, item_tp: Any, ctx: Context, path: list[str], root: str) -> list[Any]:
     if isinstance(node, ScalarNode) and node.tag == NULL_TAG:
-        ctx.report(node, f"{_sentence(_where(path, root))} er tom. Skriv mindst ét punkt, eller fjern feltet.")
+        ctx.report(node, f"{_sentence(_where(path, root))} er tom. Skriv mindst ét punkt, eller fjern feltet.", "empty")
         return []
     if not isinstance(node, SequenceNode):
         _wrong_kind(node, "en liste (punkter, der hver starter med '- ')", ctx, path, root)
@@ -136,12 +146,19 @@ def _build_object(node: Node, cls: type, ctx: Context, path: list[str], root: st
     lines: dict[str, int] = {}
     values: dict[str, Any] = {"loc": Loc(ctx.file, line_of(node), lines)}
     for key_node, value_node in node.value:
+        if not isinstance(key_node, ScalarNode):
+            kind = _KIND_NAMES.get(type(key_node), "noget andet")
+            ctx.report(key_node, f"{_sentence(_where(path, root))}: et feltnavn skal være et ord, fx 'titel:', "
+                                 f"men her står {kind}. Tjek linjen for '[', '{{' eller '?' før kolonet, "
+                                 "og sæt teksten i anførselstegn.", "invalid-key")
+            continue
         key = str(key_node.value)
         spec = by_key.get(key)
         if spec is None:
             near = suggest(key, by_key)
             advice = f" Mente du '{near}'?" if near else f" Kendte felter her: {', '.join(by_key)}."
-            ctx.report(key_node, f"{_sentence(_where(path, root))} har et ukendt felt '{key}'.{advice}")
+            ctx.report(key_node, f"{_sentence(_where(path, root))} har et ukendt felt '{key}'.{advice}",
+                       "unknown-field")
             continue
         if spec.name in values:
             continue  # duplicate key, reported by yamlsource
@@ -149,7 +166,8 @@ def _build_object(node: Node, cls: type, ctx: Context, path: list[str], root: st
         values[spec.name] = build(value_node, types_[spec.name], ctx, [*path, key], root)
     for key, spec in by_key.items():
         if spec.metadata["required"] and spec.name not in values:
-            ctx.report(node, f"{_sentence(_where(path, root))} mangler feltet '{key}' ({spec.metadata['doc']})")
+            ctx.report(node, f"{_sentence(_where(path, root))} mangler feltet '{key}' ({spec.metadata['doc']})",
+                       "missing-field")
     values = {k: v for k, v in values.items() if v is not None}
     return cls(**values)
 
@@ -160,7 +178,7 @@ def _scalar_text(node: Node, ctx: Context, path: list[str], root: str) -> str | 
         return None
     text = str(node.value)
     if node.tag == NULL_TAG or not text.strip():
-        ctx.report(node, f"{_sentence(_where(path, root))} er tom. Skriv en tekst, eller fjern feltet.")
+        ctx.report(node, f"{_sentence(_where(path, root))} er tom. Skriv en tekst, eller fjern feltet.", "empty")
         return None
     return text.strip() if "\n" not in text.strip() else text.strip() + "\n"
 
@@ -176,7 +194,8 @@ def _build_scalar(node: Node, tp: Any, ctx: Context, path: list[str], root: str)
             return text
         near = suggest(text, options)
         advice = f" Mente du '{near}'?" if near else ""
-        ctx.report(node, f"{where}: '{text}' er ikke en mulig værdi. Mulige værdier: {', '.join(options)}.{advice}")
+        ctx.report(node, f"{where}: '{text}' er ikke en mulig værdi. Mulige værdier: {', '.join(options)}.{advice}",
+                   "invalid-choice")
         return None
     if tp is dt.date:
         try:
@@ -184,21 +203,52 @@ def _build_scalar(node: Node, tp: Any, ctx: Context, path: list[str], root: str)
                 return dt.date.fromisoformat(text)
         except ValueError:
             pass
-        ctx.report(node, f"{where}: '{text}' er ikke en gyldig dato. Skriv datoen som ÅÅÅÅ-MM-DD, fx 2024-12-04.")
+        ctx.report(node, f"{where}: '{text}' er ikke en gyldig dato. Skriv datoen som ÅÅÅÅ-MM-DD, fx 2024-12-04.",
+                   "invalid-date")
         return None
-    if tp is Slug and not SLUG_RE.match(text):
-        ctx.report(node, f"{where}: '{text}' kan ikke bruges som id. Brug små bogstaver, tal og bindestreger, "
-                         f"fx '{slugify(text) or 'mit-id'}'.")
+    if tp is Slug and not SLUG_RE.fullmatch(text):
+        shown = text.encode("unicode_escape").decode("ascii") if not text.isprintable() else text
+        ctx.report(node, f"{where}: '{shown}' kan ikke bruges som id. Brug små bogstaver, tal og bindestreger, "
+                         f"fx '{slugify(text) or 'mit-id'}'.", "invalid-id")
         return None
-    if tp is Url and not URL_RE.match(text):
-        ctx.report(node, f"{where}: '{text}' er ikke en webadresse. Den skal starte med https://")
+    if tp is Url and not URL_RE.fullmatch(text):
+        ctx.report(node, _url_message(where, text), "invalid-url")
         return None
-    if tp is Email and not EMAIL_RE.match(text):
-        ctx.report(node, f"{where}: '{text}' er ikke en gyldig e-mailadresse.")
+    if tp is Email and not EMAIL_RE.fullmatch(text):
+        ctx.report(node, f"{where}: '{text}' er ikke en gyldig e-mailadresse. Skriv den som navn@domæne.dk, "
+                         "uden mellemrum, anførselstegn eller vinkelparenteser.", "invalid-email")
         return None
+    if tp in (str, Markdown):
+        if not _plain_text_ok(node, text, tp, ctx, where):
+            return None
     if tp in (str, Markdown, Slug, Url, Email):
         return tp(text) if tp is not str else text
     raise TypeError(f"unsupported model type {tp!r}")  # a programming error, not an editor's
+
+
+def _url_message(where: str, text: str) -> str:
+    """Say what is wrong with an address: the scheme, or a character that does not belong in one."""
+    if not re.match(r"^https?://", text):
+        return f"{where}: '{text}' er ikke en webadresse. Den skal starte med https://"
+    return (f"{where}: '{text}' er ikke en gyldig webadresse. En webadresse må ikke indeholde mellemrum, "
+            "anførselstegn, vinkelparenteser (< >) eller omvendt skråstreg (\\). Kopiér adressen fra browserens "
+            "adresselinje.")
+
+
+def _plain_text_ok(node: Node, text: str, tp: Any, ctx: Context, where: str) -> bool:
+    """Report skeleton placeholders in any text, and line breaks in titles and names (plain ``str``)."""
+    placeholder = PLACEHOLDER_RE.search(text)
+    if placeholder:
+        ctx.report(node, f"{where}: Teksten '{placeholder.group()}' er en pladsholder fra skabelonen. "
+                         "Skriv den rigtige tekst.", "placeholder")
+        return False
+    if tp is str and "\n" in text:
+        # Line 2 onwards would end up as page content below a heading, or break the navigation.
+        ctx.report(node, f"{where} står på flere linjer, men skal stå på én linje. Skriv teksten på én linje "
+                         "efter kolonet, og sæt den i anførselstegn, hvis den indeholder ':' (fx titel: \"Mål: "
+                         "mere trivsel\"); brug ikke '|' eller '>' her.", "multiline-title")
+        return False
+    return True
 
 
 # --- JSON Schema -------------------------------------------------------------
