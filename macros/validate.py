@@ -16,6 +16,10 @@ DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
+    if any(arg.startswith("--") for arg in args):  # --format text|github|gitlab, --output: for pipelines
+        from .validate_output import main as formatted
+
+        return formatted(args)
     data_dir = Path(args[0]) if args else DEFAULT_DATA_DIR
     started = time.perf_counter()
     site, problems = check_site(data_dir.resolve())
