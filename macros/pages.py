@@ -6,6 +6,7 @@ generated files and navigation entries.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import posixpath
@@ -42,7 +43,8 @@ class Page:
         front = {"title": self.title, **self.meta}
         lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in front.items()]
         # A Markdown h1 gets an id from the toc extension, so the skip link has a target on every page.
-        heading = re.sub(r"([\\`*_{}\[\]<>#|!])", r"\\\1", self.title)
+        # The title is text: '<' and '&' become entities, Markdown's own characters are backslash-escaped.
+        heading = re.sub(r"([\\`*_{}\[\]#|!])", r"\\\1", html.escape(" ".join(self.title.split()), quote=False))
         return "---\n" + "\n".join(lines) + f"\n---\n\n# {heading}\n"
 
 
@@ -90,14 +92,15 @@ def theme_title(strategy: Strategy, number: str | None, title: str) -> str:
 
 def strategy_page(strategy: Strategy) -> Page:
     meta = {"kommune": strategy.municipality}
+    child_meta = {**meta, "strategi": strategy.id}  # the page title names the strategy it belongs to
     source = strategy.loc.file if strategy.loc else None
     children: list[Page | Group] = [
         Page(child_src(strategy, t.id), theme_title(strategy, t.number, t.title),
-             _view("theme_page", strategy.id, t.id), meta, source=source)
+             _view("theme_page", strategy.id, t.id), child_meta, source=source)
         for t in strategy.themes
     ]
     children += [
-        Page(child_src(strategy, d.id), d.title, _view("document_page", strategy.id, d.id), meta, source=source)
+        Page(child_src(strategy, d.id), d.title, _view("document_page", strategy.id, d.id), child_meta, source=source)
         for d in strategy.documents
     ]
     title = strategy.short_title or strategy.title

@@ -95,3 +95,57 @@ def visible_text(html: str) -> str:
     text = re.sub(r"<script.*?</script>|<style.*?</style>", " ", html, flags=re.S)
     text = re.sub(r"<span\b[^>]*\shidden>.*?</span>", "", text, flags=re.S)  # e.g. folded term explanations
     return " ".join(html_lib.unescape(re.sub(r"<[^>]+>", " ", text)).split())
+
+
+# --- A site whose every text field holds markup, template code and script links -------------------
+
+HOSTILE_TEXT = " <b>fed</b> <img src=x onerror=alert(1)> \"'</title><script>alert(2)</script> {{ 7*7 }} Plan A<B &amp;"
+HOSTILE_MARKDOWN = HOSTILE_TEXT + " [klik](javascript&#58;alert(3)) [ud](//evil.example/) ![b](https://evil.example/x.png)"
+
+
+def _taint(value, tp):
+    """``value`` (parsed YAML) with the hostile text appended to every text field the model declares."""
+    import dataclasses
+    import typing
+
+    from macros import model
+    from macros.schema import _optional, data_fields, hints
+
+    tp, _ = _optional(tp)
+    if dataclasses.is_dataclass(tp) and isinstance(value, dict):
+        types_ = hints(tp)
+        by_key = {f.metadata["key"]: f for f in data_fields(tp)}
+        return {key: _taint(item, types_[by_key[key].name]) if key in by_key else item
+                for key, item in value.items()}
+    if typing.get_origin(tp) is list and isinstance(value, list):
+        return [_taint(item, typing.get_args(tp)[0]) for item in value]
+    if tp is model.Markdown and isinstance(value, str):
+        return value.rstrip("\n") + HOSTILE_MARKDOWN
+    if tp is str and isinstance(value, str):
+        return value + HOSTILE_TEXT
+    return value  # ids, URLs, e-mail addresses, dates and fixed choices are validated, not free text
+
+
+def hostile_copy(tmp_path: Path) -> Path:
+    """The one-municipality fixture with hostile text in every text field of every data file."""
+    import yaml
+
+    from macros.loader import MUNICIPALITY_FILE, PARTICIPATION_FILE, SITE_FILE
+    from macros.model import Strategy
+
+    site = copy_fixture("one-municipality", tmp_path)
+    models = {"kommuner.yml": MUNICIPALITY_FILE.model, "site.yml": SITE_FILE.model,
+              "vaer-med.yml": PARTICIPATION_FILE.model}
+    for path in sorted((site / "data").rglob("*.yml")):
+        tp = Strategy if path.parent.name == "strategier" else models[path.name]
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        path.write_text(yaml.safe_dump(_taint(data, tp), allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return site
+
+
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
+    site = hostile_copy(tmp_path_factory.mktemp("hostile"))
+    result = build_site(site / "mkdocs.yml", site / "out")
+    assert result.returncode == 0, result.output
+    return result

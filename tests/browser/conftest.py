@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import shutil
@@ -24,15 +25,24 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def server(real_site) -> Iterator[str]:
-    """The real site over HTTP on a free loopback port; yields its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(real_site.site_dir))
+@contextlib.contextmanager
+def serve(site_dir: Path) -> Iterator[str]:
+    """A built site over HTTP on a free loopback port; yields its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(site_dir))
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    finally:
+        httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def server(real_site) -> Iterator[str]:
+    """The real site over HTTP on a free loopback port; yields its base URL."""
+    with serve(real_site.site_dir) as base:
+        yield base
 
 
 @pytest.fixture(scope="session")
@@ -45,11 +55,11 @@ def browser() -> Iterator[Browser]:
         browser.close()
 
 
-def site_urls(real_site, base: str) -> list[str]:
-    """Every content page of the built site as a URL."""
+def site_urls(built, base: str) -> list[str]:
+    """Every content page of a built site as a URL."""
     urls = []
-    for page in real_site.pages():
-        rel = page.relative_to(real_site.site_dir).as_posix()
+    for page in built.pages():
+        rel = page.relative_to(built.site_dir).as_posix()
         if rel == "404.html" or 'http-equiv="refresh"' in page.read_text(encoding="utf-8"):
             continue  # 404 is served for missing pages; redirects (/was) are checked at their target
         urls.append(base + rel[: -len("index.html")] if rel.endswith("index.html") else base + rel)

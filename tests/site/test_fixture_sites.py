@@ -125,7 +125,7 @@ def test_edit_links_point_to_the_file_each_page_comes_from(tmp_path, one_municip
         "  - search:\n      lang: da\n"
         "  - socialstrategier:\n      data_dir: data\n"
         "      edit_url: https://git.example/kommune/strategier/-/edit/main/\n"
-        "  - macros:\n      modules: [macros]\n      on_error_fail: true\n      on_undefined: strict\n"
+        "  - macros:\n      on_error_fail: true\n      on_undefined: strict\n"
         "      render_by_default: false\n"), encoding="utf-8")
     result = build_site(config, tmp_path / "out")
     assert result.returncode == 0, result.output
