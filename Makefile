@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: serve build test test-browser validate schema lock check-lock benchmark benchmark-quick chromium clean
+.PHONY: serve build test test-browser lint format validate schema lock benchmark benchmark-quick chromium clean
 
 $(STAMP): requirements.lock pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -35,9 +35,20 @@ schema: $(STAMP)
 validate: $(STAMP)
 	$(BIN)/python -m macros.validate
 
-## The whole test suite: unit, build and browser tests
-test: $(STAMP) $(NPM_STAMP) chromium
+## The whole test suite: the lint and type gate first, then unit, build and browser tests
+test: lint $(NPM_STAMP) chromium
 	$(BIN)/python -m pytest
+
+## Lint, format check and type check (configured in pyproject.toml)
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+## Format the code and apply ruff's safe fixes
+format: $(STAMP)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
 
 ## Only the browser checks
 test-browser: $(STAMP) $(NPM_STAMP) chromium
