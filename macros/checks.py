@@ -20,6 +20,8 @@ RESERVED_PAGE_IDS = ("index",)
 # Sections start at <h2> on every page; HTML has no heading below <h6>.
 TOP_SECTION_LEVEL = 2
 DEEPEST_HEADING = 6
+# A short definition opens inside running text: longer than this, it stops being a glance (issue 12).
+SHORT_DEFINITION_WORDS = 25
 
 
 def _problem(loc: Loc | None, message: str, code: str = "data") -> Problem:
@@ -52,7 +54,7 @@ def reference(value: str | None, known: Iterable[str], loc: Loc | None, field: s
     Ids in ``unreadable`` belong to files that could not be read; their own problem is already reported,
     so a reference to them is not reported again ("one mistake, one message").
     """
-    known = list(known)
+    known = [k for k in known if k]  # an id that failed validation is None and reported already
     if value is None or value in known or value in unreadable:
         return []
     near = suggest(value, known)
@@ -100,7 +102,7 @@ def _reserved_ids(strategy: Strategy) -> list[Problem]:
     """Section, theme and document ids that clash with a page or a heading the templates write themselves."""
     anchors = set(BUILT_IN_ANCHORS)
     if strategy.labels:
-        anchors |= {anchor_slug(strategy.labels.plural), anchor_slug(strategy.labels.principles)}
+        anchors |= {anchor_slug(label) for label in (strategy.labels.plural, strategy.labels.principles) if label}
     pages = {id(obj) for obj in [*strategy.themes, *strategy.documents]}
     problems: list[Problem] = []
     for obj in strategy_anchors(strategy):
@@ -145,13 +147,14 @@ def _check_strategy(strategy: Strategy, site: Site, unreadable: Collection[str])
         problems += _heading_depth(container.sections)
     anchor_ids = [a.id for a in anchors if a.id]
     theme_ids = [t.id for t in strategy.themes if t.id]
-    label = strategy.labels.singular if strategy.labels else "tema"
+    label = (strategy.labels.singular if strategy.labels else None) or "tema"
+    plural = (strategy.labels.plural if strategy.labels else None) or "temaer"
     with_goal = [t for t in strategy.themes if t.goal]
     if with_goal and len(with_goal) < len(strategy.themes):
         for number, theme in enumerate(strategy.themes, 1):
             if not theme.goal:
                 problems.append(_problem(theme.loc, f"{label.capitalize()} {number} mangler feltet 'mål' "
-                                                    f"(de andre {strategy.labels.plural} har et mål).", "missing-goal"))
+                                                    f"(de andre {plural} har et mål).", "missing-goal"))
     problems += unique_ids(strategy.guidance, "vejledning", attr="audience")
     for guidance in strategy.guidance:
         problems += reference(guidance.audience, (a.id for a in site.settings.audiences), at(guidance, "audience"),
@@ -175,6 +178,21 @@ def _site_reserved_ids(site: Site) -> list[Problem]:
     ]
 
 
+def short_definitions(site: Site) -> list[Problem]:
+    """A term's 'kort_definition' is read in the middle of a sentence, so it must stay short."""
+    problems = []
+    for term in (t for s in site.strategies for t in s.terms):
+        words = len((term.short_definition or "").split())
+        if words > SHORT_DEFINITION_WORDS:
+            problems.append(_problem(
+                at(term, "short_definition"),
+                f"Den korte definition af '{term.term}' har {words} ord; den må højst have "
+                f"{SHORT_DEFINITION_WORDS}. Forkort den, så den stadig siger det samme som kilden, "
+                "eller udelad 'kort_definition' (så linker ordet til ordlisten).",
+                "too-long"))
+    return problems
+
+
 def check(site: Site, unreadable: Collection[str] = ()) -> list[Problem]:
     """All cross-file problems in a site that passed (or partly passed) validation.
 
@@ -189,6 +207,7 @@ def check(site: Site, unreadable: Collection[str] = ()) -> list[Problem]:
     problems += unique_ids([t for s in site.strategies for t in s.terms], "begreb")
     problems += unique_ids(site.participation, "mulighed")
     problems += _site_reserved_ids(site)
+    problems += short_definitions(site)
     by_id = site.strategies_by_id
     term_ids = [t.id for s in site.strategies for t in s.terms if t.id]
     for term in (t for s in site.strategies for t in s.terms):
