@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from macros.loader import check_site, load_site
-from macros.problems import DataError
+from macros.problems import CODES, DataError
 
 FIXTURE_DATA = Path(__file__).resolve().parent.parent / "fixtures" / "one-municipality" / "data"
 STRATEGY = "strategier/testrup-voksne.yml"
@@ -138,3 +138,150 @@ def test_load_site_raises_one_error_with_all_problems(data_dir):
 def test_real_data_is_valid():
     root = Path(__file__).resolve().parent.parent.parent
     assert messages(root / "data") == []
+
+
+# --- Stable codes, one mistake one message, and hardening (issues 14, 16 and 17) -------------------------
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+
+
+def located(data_dir: Path) -> list[tuple[str, int, str]]:
+    """(file, line, code) of every problem; every code must be one that pipelines and tools can look up."""
+    _, problems = check_site(data_dir)
+    assert all(p.code in CODES for p in problems), [p.code for p in problems]
+    return sorted((p.file, p.line, p.code) for p in problems)
+
+
+@pytest.mark.parametrize(("old", "new", "needle", "code"), [
+    ("    titel: Andet fokusområde\n", "", "id: andet", "missing-field"),
+    ("    mål: Målet for det første", "    maal: Målet for det første", "maal:", "unknown-field"),
+    ("målgrupper: [voksne]", "målgrupper: voksne", "målgrupper:", "wrong-type"),
+    ("titel: Strategi for voksne i Testrup", 'titel: ""', "titel:", "empty"),
+    ("dato: 2025-03-01", "dato: 2025-13-01", "dato:", "invalid-date"),
+    ("status: vedtaget", "status: vedtagt", "status:", "invalid-choice"),
+    ("  - id: andet\n", "  - id: første\n", "Andet fokusområde", "duplicate-id"),
+    ("temaer: [første]", "temaer: [forste]", "temaer: [forste]", "unknown-reference"),
+    ("  - id: andet\n", "  - id: Andet\n", "id: Andet", "invalid-id"),
+    ("dokumenttype: Strategi\n", "dokumenttype: Strategi\ntitel: Igen\n", "titel: Igen", "duplicate-key"),
+    ("titel: Strategi for voksne i Testrup", "titel: |\n  Strategi for voksne\n  i Testrup", "titel: |",
+     "multiline-title"),
+    ("titel: Strategi for voksne i Testrup", "titel: <Strategiens titel>", "titel:", "placeholder"),
+    ("titel: Strategi for voksne i Testrup", "titel: &a Strategi", "titel:", "alias"),
+])
+def test_each_mistake_has_a_stable_code_at_its_line(data_dir, old, new, needle, code):
+    edit(data_dir, old, new)
+    line = line_of(data_dir, needle)
+    if code == "duplicate-id":
+        line -= 2  # the repeated id stands two lines above the title
+    assert (f"data/{STRATEGY}", line, code) in located(data_dir), located(data_dir)
+
+
+def test_yaml_error_in_a_strategy_gives_no_follow_on_errors_elsewhere(data_dir):
+    edit(data_dir, "titel: Første fokusområde", "titel: Første: fokusområde")
+    assert located(data_dir) == [(f"data/{STRATEGY}", line_of(data_dir, "Første: fokusområde"), "yaml-syntax")]
+
+
+def test_invalid_strategy_id_gives_no_follow_on_errors_elsewhere(data_dir):
+    edit(data_dir, "id: testrup-voksne", "id: Testrup-voksne")
+    assert located(data_dir) == [(f"data/{STRATEGY}", 1, "invalid-id")]
+
+
+def test_vedtaget_without_decision_is_reported_at_the_status_line_with_the_allowed_statuses(data_dir):
+    edit(data_dir, "beslutning:\n  organ: Socialudvalget\n  dato: 2025-03-01\n", "")
+    (problem,) = check_site(data_dir)[1]
+    assert (problem.line, problem.code) == (line_of(data_dir, "status: vedtaget"), "missing-decision")
+    assert "vedtaget, offentliggjort, udkast, udgået" in problem.message
+
+
+@pytest.mark.parametrize(("value", "code", "words"), [
+    ("{{ titel }} og mere", "yaml-syntax", "Sæt teksten i anførselstegn"),
+    ("{{ titel }}", "wrong-type", "Sæt teksten i anførselstegn"),
+    ("[Udkast] Strategi", "yaml-syntax", "Sæt teksten i anførselstegn"),
+])
+def test_text_starting_with_a_brace_gets_a_quoting_hint_not_an_indentation_one(data_dir, value, code, words):
+    edit(data_dir, "titel: Strategi for voksne i Testrup", f"titel: {value}")
+    _, problems = check_site(data_dir)
+    assert [(p.line, p.code) for p in problems] == [(3, code)]
+    assert words in problems[0].message and "Indrykning" not in problems[0].message
+
+
+def test_a_list_used_as_a_key_gets_a_danish_message(data_dir):
+    edit(data_dir, "dokumenttype: Strategi\n", "dokumenttype: Strategi\n[a, b]: x\n")
+    _, problems = check_site(data_dir)
+    assert [(p.line, p.code) for p in problems] == [(5, "invalid-key")]
+    assert "feltnavn skal være et ord" in problems[0].message and "Node" not in problems[0].message
+
+
+@pytest.mark.parametrize(("old", "new", "needle"), [
+    ("  - id: baggrund\n", "  - id: vision\n", "id: vision"),
+    ("  - id: baggrund\n", "  - id: hvad-kan-du-gøre\n", "id: hvad-kan-du-gøre"),
+    ("  - id: baggrund\n", "  - id: kilder\n", "id: kilder"),
+    ("  - id: baggrund\n", "  - id: fokusområder\n", "id: fokusområder"),  # the themes heading's anchor
+    ("  - id: andet\n", "  - id: relaterede\n", "id: relaterede"),
+    ("  - id: andet\n", "  - id: index\n", "id: index"),
+])
+def test_ids_the_pages_use_themselves_are_reserved(data_dir, old, new, needle):
+    edit(data_dir, old, new)
+    assert (f"data/{STRATEGY}", line_of(data_dir, needle), "reserved-id") in located(data_dir)
+
+
+def test_audience_id_index_is_reserved(data_dir):
+    edit(data_dir, "  - id: medarbejder\n", "  - id: index\n", file="site.yml")
+    assert located(data_dir) == [("data/site.yml", line_of(data_dir, "id: index", "site.yml"), "reserved-id")]
+
+
+def _nested_sections(depth: int) -> str:
+    lines = []
+    for level in range(depth):
+        pad = "  " * (2 * level + 1)
+        lines += [f"{pad}- id: niveau-{level}", f"{pad}  titel: Niveau {level}", f"{pad}  underafsnit:"]
+    lines[-1] = lines[-1].replace("  underafsnit:", "  tekst: Dybest.")
+    return "\n".join(lines) + "\n"
+
+
+def test_subsections_deeper_than_h6_are_reported_at_the_deepest_section(data_dir):
+    edit(data_dir, "betegnelser:\n", "gennemførelse:\n" + _nested_sections(6) + "betegnelser:\n")
+    assert located(data_dir) == [(f"data/{STRATEGY}", line_of(data_dir, "id: niveau-5"), "too-deep")]
+
+
+def test_subsections_down_to_h6_are_fine(data_dir):
+    edit(data_dir, "betegnelser:\n", "gennemførelse:\n" + _nested_sections(5) + "betegnelser:\n")
+    assert located(data_dir) == []
+
+
+@pytest.mark.parametrize(("name", "advice"), [
+    ("strategier/ny.yaml", "Omdøb den til 'ny.yml'."),
+    ("strategier/ny.YML", "Omdøb den til 'ny.yml'."),
+    ("Kommuner.yml", "Omdøb den til 'kommuner.yml'."),
+    ("site.yaml", "Omdøb den til 'site.yml'."),
+    ("andet.yml", "bliver læst. Flyt eller slet filen."),
+    ("strategier/gammelt/x.yml", "bliver læst. Flyt eller slet filen."),
+])
+def test_files_that_look_like_data_but_are_not_read_are_reported(data_dir, name, advice):
+    path = data_dir / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("id: x\n", encoding="utf-8")
+    _, problems = check_site(data_dir)
+    assert [(p.file, p.line, p.code) for p in problems] == [(f"data/{name}", 1, "ignored-file")]
+    assert problems[0].message.startswith(f"Filen '{path.name}' bliver ikke læst.")
+    assert advice in problems[0].message
+
+
+def test_skeleton_published_unchanged_fails_with_placeholder_messages(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    skeleton = ROOT / "skabeloner" / "ny-strategi.yml"
+    shutil.copy(skeleton, data / "strategier" / "ny-strategi.yml")
+    _, problems = check_site(data)
+    assert problems, "the unchanged skeleton was accepted"
+    assert {p.code for p in problems} == {"placeholder"}, [str(p) for p in problems]
+    title_line = line_of(data, "titel: <Strategiens titel>", "strategier/ny-strategi.yml")
+    assert any(p.line == title_line and "Teksten '<Strategiens titel>' er en pladsholder fra skabelonen. "
+               "Skriv den rigtige tekst." in p.message for p in problems)
+
+
+def test_hostile_web_address_in_a_municipality_is_refused(data_dir):
+    edit(data_dir, "hjemmeside: https://testrup.example/", 'hjemmeside: https://x/"><svg/onload=alert(1)>',
+         file="kommuner.yml")
+    assert located(data_dir) == [("data/kommuner.yml", 4, "invalid-url")]
+
