@@ -56,11 +56,11 @@ test-browser: $(STAMP) $(NPM_STAMP) chromium
 
 ## Build benchmark: 10, 100 and 1000 synthetic strategies vs plain Material; writes bench/RESULTATER.md
 benchmark: $(STAMP)
-	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m bench.benchmark
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m bench
 
 ## A quick benchmark run: 10 and 100 strategies, one repeat, printed only
 benchmark-quick: $(STAMP)
-	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m bench.benchmark --quick
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m bench --quick
 
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { \

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import gzip
 
-from conftest import ROOT, build_site, copy_fixture, record_check
+from conftest import build_site, copy_fixture, record_check
+
+from bench.synthetic import add_strategies
 
 HTML_BUDGET = 20_000  # bytes, gzipped; Material's default page embeds its whole navigation (42-343 KB raw)
 
@@ -28,18 +30,16 @@ def test_every_page_html_is_within_budget(real_site):
 
 
 def _site_with(tmp_path, name: str, count: int):
-    """The one-municipality fixture plus a second municipality and `count` four-theme strategies from the skeleton."""
+    """The one-municipality fixture plus `count` four-theme strategies from the benchmark's generator.
+
+    bench.synthetic writes them through the model with ids `strategi-<n>`, positional theme ids
+    (`tredje-tema`) and no glossary terms, so the same URLs exist on sites of every size and the glossary
+    does not grow. Their two municipalities sort after Testrup, so the fixture's strategy stays first in the
+    navigation and its pages have the same neighbours (the previous/next links) on every size.
+    """
     site = copy_fixture("one-municipality", tmp_path / name)
-    kommuner = site / "data/kommuner.yml"
-    kommuner.write_text(kommuner.read_text(encoding="utf-8")
-                        + "  - id: nordby\n    navn: Nordby Kommune\n    hjemmeside: https://nordby.example/\n",
-                        encoding="utf-8")
-    skeleton = (ROOT / "skabeloner/ny-strategi.yml").read_text(encoding="utf-8")
-    for number in range(count):
-        municipality = ("testrup", "nordby")[number % 2]
-        text = skeleton.replace("id: ny-strategi", f"id: strategi-{number}").replace(
-            "kommune: kalundborg", f"kommune: {municipality}").replace("<Strategiens titel>", f"Strategi nummer {number}")
-        (site / f"data/strategier/strategi-{number}.yml").write_text(text, encoding="utf-8")
+    municipalities = [("vester-testrup", "Vester Testrup Kommune"), ("øster-testrup", "Øster Testrup Kommune")]
+    add_strategies(site / "data", count, municipalities)
     result = build_site(site / "mkdocs.yml", tmp_path / name / "out")
     assert result.returncode == 0, result.output
     return result

@@ -1,0 +1,175 @@
+"""The benchmark's report: Markdown tables in Danish, and RESULTATER.md rewritten between its two markers.
+
+Only the text between ``START_MARK`` and ``END_MARK`` is replaced, so the hand-written analysis around the
+tables survives every run. The markers must stay exactly as they are: they are how an existing
+RESULTATER.md is found again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import statistics
+from pathlib import Path
+
+from bench.preview import ServeResult
+from bench.timing import SizeResult
+
+RESULTS = Path(__file__).resolve().parent / "RESULTATER.md"
+START_MARK = "<!-- benchmark:start (skrevet af bench/benchmark.py; tekst uden for markørerne bevares) -->"
+END_MARK = "<!-- benchmark:end -->"
+
+
+def _kb(n: int) -> str:
+    return f"{n / 1024:,.1f}".replace(",", " ")
+
+
+def _header(sizes: list[SizeResult], repeat_note: str, info: dict[str, str], command: str) -> list[str]:
+    loads = [run.load for s in sizes for run in (*s.ours, *s.plain)]
+    lines = [f"Kørt {dt.datetime.now().strftime('%Y-%m-%d %H:%M')} med `{command}`.", ""]
+    lines += [f"- **{k}:** {v}" for k, v in info.items()]
+    lines += [
+        f"- **Gentagelser:** {repeat_note}. Alle tal er medianer.",
+        f"- **Maskinens load** (1 min) ved bygningernes start: {min(loads):.1f}–{max(loads):.1f}. "
+        "Over ca. 1 deler bygningen CPU med andre processer; så er CPU-tiden det sikreste tal.",
+        "",
+    ]
+    return lines
+
+
+def _builds(sizes: list[SizeResult]) -> list[str]:
+    lines = [
+        "### Bygning: `mkdocs build --strict`",
+        "",
+        "*Vores* = dette site (plugin, makroer, skabeloner). *Plain* = Material uden plugin og makroer med de samme "
+        "sider som almindelig Markdown (samme overskrifter, afsnit og punkter), samme indlejrede menu og samme "
+        "tema-indstillinger. *Tid* = hele processen fra start til slut, som brugeren oplever den (inkl. ca. 1 s "
+        "opstart). *CPU* = processens bruger- + systemtid. *Hukommelse* = processens eget maksimum (ru_maxrss).",
+        "",
+        "| strategier | kommuner | YAML pr. strategi | sider | tid vores | tid plain | vores/plain | ms/side vores "
+        "| ms/side plain | CPU vores / plain | hukommelse vores / plain |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for s in sizes:
+        ours, plain = s.median("ours", "wall"), s.median("plain", "wall")
+        lines.append(
+            f"| {s.strategies} | {s.municipalities} | {s.yaml_kb / s.strategies:.0f} kB | {s.ours[0].pages} | "
+            f"{ours:.1f} s | {plain:.1f} s | {ours / plain:.2f} | {1000 * ours / s.ours[0].pages:.1f} | "
+            f"{1000 * plain / s.plain[0].pages:.1f} | "
+            f"{s.median('ours', 'cpu'):.1f} s / {s.median('plain', 'cpu'):.1f} s | "
+            f"{s.median('ours', 'peak_mb'):.0f} MB / {s.median('plain', 'peak_mb'):.0f} MB |"
+        )
+    lines.append("")
+    return lines
+
+
+def _per_page(s: SizeResult, which: str, attr: str) -> float:
+    return s.median(which, attr) / (s.ours if which == "ours" else s.plain)[0].pages
+
+
+def _growth(sizes: list[SizeResult]) -> list[str]:
+    if len(sizes) <= 1:
+        return []
+    lines = [
+        "### Vækst: tid pr. side på det største site i forhold til de mindre",
+        "",
+        "1,00 betyder, at en side koster det samme uanset sitets størrelse; 3,00, at hver side koster tre gange "
+        "så meget. På de små sites fylder den faste opstart (ca. 1 s) meget, så 1000 ÷ 100 er det bedste mål "
+        "for, om prisen pr. side vokser med sitet.",
+        "",
+        "| sammenligning | vores (tid) | plain (tid) | vores (CPU) | plain (CPU) |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    largest = sizes[-1]
+    for smaller in sizes[:-1]:
+        cells = [
+            f"{_per_page(largest, which, attr) / _per_page(smaller, which, attr):.2f}"
+            for attr in ("wall", "cpu")
+            for which in ("ours", "plain")
+        ]
+        lines.append(f"| ms/side ved {largest.strategies} ÷ ved {smaller.strategies} | " + " | ".join(cells) + " |")
+    lines.append("")
+    return lines
+
+
+def _weights(sizes: list[SizeResult]) -> list[str]:
+    lines = [
+        "### Sidevægt",
+        "",
+        "Første tema i første strategi og søgeindekset (`search/search_index.json`), rå → gzip (niveau 6); "
+        "hele output-mappen rå. Plain viser Materials normale menu (med `navigation.prune`), som på store sites "
+        "rummer alle kommuner og alle strategier i den aktuelle kommune; vores plugin viser kun stien til den "
+        "aktuelle strategi.",
+        "",
+        "| strategier | temaside vores | temaside plain | søgeindeks vores | søgeindeks plain "
+        "| hele sitet vores | hele sitet plain |",
+        "|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for s in sizes:
+        w = s.weights
+        lines.append(
+            f"| {s.strategies} | {_kb(w['ours_theme'][0])} kB → {_kb(w['ours_theme'][1])} kB | "
+            f"{_kb(w['plain_theme'][0])} kB → {_kb(w['plain_theme'][1])} kB | "
+            f"{_kb(w['ours_search'][0])} kB → {_kb(w['ours_search'][1])} kB | "
+            f"{_kb(w['plain_search'][0])} kB → {_kb(w['plain_search'][1])} kB | "
+            f"{w['ours_total'][0] / 1024 / 1024:.0f} MB | {w['plain_total'][0] / 1024 / 1024:.0f} MB |"
+        )
+    lines.append("")
+    return lines
+
+
+def _preview(serve: ServeResult | None) -> list[str]:
+    if serve is None:
+        return []
+    heading = f"### Live preview: `mkdocs serve --strict`, {serve.strategies} strategier"
+    if serve.failure and not serve.total:
+        tail = "\n".join(serve.failure.splitlines()[-12:])
+        return [heading, "", "Målingen fejlede; serveren skrev:", "", "```text", tail, "```", ""]
+    lines = []
+    if serve.failure:
+        lines += [
+            f"*Live preview: målingen stoppede efter {len(serve.total)} ændringer: {serve.failure.splitlines()[0]}*",
+            "",
+        ]
+    lines += [
+        heading,
+        "",
+        f"Én sætning (første temas mål) ændres i én strategis YAML-fil, {len(serve.total)} gange. "
+        '*Opdaget* = fra filen er gemt, til serveren skriver "Detected file changes" (MkDocs\' filovervågning '
+        'kigger hvert 0,5 s og venter 0,1 s på flere ændringer). *Genopbygning* = "Building documentation" til '
+        '"Reloading browsers" (hele sitet bygges igen). *I alt* = fra gem til "Reloading browsers". '
+        "*Synlig* = fra gem, til den serverede side viser den nye sætning.",
+        "",
+        "| første bygning (start til klar) | opdaget | genopbygning | i alt | synlig |",
+        "|---:|---:|---:|---:|---:|",
+        f"| {serve.startup:.1f} s | {statistics.median(serve.detect):.2f} s | "
+        f"{statistics.median(serve.rebuild):.2f} s | {statistics.median(serve.total):.2f} s | "
+        f"{statistics.median(serve.visible):.2f} s |",
+        "",
+    ]
+    return lines
+
+
+def report(
+    sizes: list[SizeResult], serve: ServeResult | None, repeat_note: str, info: dict[str, str], command: str
+) -> str:
+    """The whole block between the markers, as Markdown; ``command`` is how the run was started."""
+    return "\n".join(
+        _header(sizes, repeat_note, info, command) + _builds(sizes) + _growth(sizes) + _weights(sizes) + _preview(serve)
+    )
+
+
+def write_results(text: str, path: Path) -> None:
+    """Replace the block between the markers (or write a new file with a heading and the block)."""
+    block = f"{START_MARK}\n\n{text}\n{END_MARK}"
+    if path.exists():
+        current = path.read_text(encoding="utf-8")
+        if START_MARK in current and END_MARK in current:
+            before, rest = current.split(START_MARK, 1)
+            after = rest.split(END_MARK, 1)[1]
+            path.write_text(before + block + after, encoding="utf-8")
+            return
+    path.write_text(
+        "# Benchmark: bygning af sitet\n\nKommando: `NO_MKDOCS_2_WARNING=1 .venv/bin/python -m bench`"
+        "\n\n" + block + "\n",
+        encoding="utf-8",
+    )
