@@ -3,7 +3,7 @@
 Read top to bottom, one build:
 
 1. ``on_config``: load and validate data/ once (``loader``), plan the generated pages (``pages``), put
-   them in the navigation (``engine.navigation``).
+   them in the navigation (``engine.navigation``). While serving, errors become a page (``engine.preview``).
 2. ``on_files``: add the generated pages as files.
 3. ``on_pre_build``: hand-written pages in docs/ get the sandboxed macro environment (``engine.sandbox``).
 4. ``on_page_markdown``: a generated page gets its view's HTML (``views``), kept behind a placeholder
@@ -35,9 +35,9 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page as MkPage
 
 from . import devreload, loader, pages, updated, views  # updated: Sidst opdateret
-from .engine import edit_urls, navigation, sandbox, slots, theme_fixes, titles, toc
+from .engine import edit_urls, navigation, preview, sandbox, slots, theme_fixes, titles, toc
 from .model import Site
-from .problems import DataError
+from .problems import DataError, Problem
 
 
 class StrategyPluginConfig(base.Config):
@@ -65,13 +65,23 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
             self.__class__ = sys.modules[__name__].StrategyPlugin
         self.root = Path(config.config_file_path).parent.resolve()
         self.data_dir = (self.root / self.config.data_dir).resolve()
+        self.slots = slots.Slots()
+        self.problems: list[Problem] = []
+        config.extra["municipalities"], config.extra["was_urls"] = {}, {}
         try:
             self.site = loader.load_site(self.data_dir)
         except DataError as error:
-            raise PluginError(error.report()) from None
+            if not self.serving:
+                raise PluginError(error.report()) from None
+            # The preview shows the problems on every page instead of failing (engine.preview).
+            self.problems = error.problems
+            preview.report(self.problems, error.report())
+            self._generated = {}
+            config.nav = None
+            return config
         self.plan = pages.site_plan(self.site)
-        self.slots = slots.Slots()
         self._generated = {page.src: page for page in pages.walk(self.plan)}
+        self._last_good_srcs = set(self._generated)
         config.nav = navigation.expand_nav(config.nav, self.plan)
         config.extra["municipalities"] = {m.id: m.name for m in self.site.municipalities}
         config.extra["was_urls"] = {m.id: m.accessibility.was_url for m in self.site.municipalities
@@ -79,6 +89,8 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        if self.problems:
+            return preview.error_files(files, config, getattr(self, "_last_good_srcs", set()), self.problems)
         for page in self._generated.values():
             files.append(File.generated(config, page.src, content=page.markdown()))
         return files
@@ -92,7 +104,7 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
     def on_pre_build(self, config: MkDocsConfig) -> None:
         """docs/ pages render in the sandbox, with the site's views as their only macros."""
         macros = config.plugins.get("macros")
-        if macros is None:
+        if macros is None or self.problems:
             return
         if not hasattr(macros, "_env"):
             raise PluginError("mkdocs-macros has changed: its template environment (_env) was not found")
@@ -149,6 +161,8 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
 
     def on_page_context(self, context: dict[str, Any], page: MkPage, config: MkDocsConfig,
                         nav: Navigation) -> dict[str, Any]:
+        if self.problems:
+            return context
         context["nav"] = navigation.pruned(nav, self._pruned_sections)
         context["ks_html_title"] = titles.html_title(self.site, page, config.site_name)
         generated = self._generated.get(page.file.src_uri) if page.file.generated_by else None
@@ -166,6 +180,10 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
 
     def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
         return theme_fixes.valid_theme_markup(output_content)  # 404.html
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        if self.problems:
+            preview.error_404(Path(config.site_dir), config.site_url or "")
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self.data_dir))

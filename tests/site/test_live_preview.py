@@ -8,6 +8,8 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -76,3 +78,47 @@ def test_serve_reloads_data_templates_and_macro_code(tmp_path):
             server.wait(timeout=10)
         except subprocess.TimeoutExpired:
             server.kill()
+
+
+def _get_status(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 - loopback only
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode("utf-8")
+
+
+def test_serve_shows_data_errors_on_every_page_and_recovers(tmp_path):
+    site = copy_fixture("one-municipality", tmp_path)
+    strategy = site / "data/strategier/testrup-voksne.yml"
+    _edit(strategy, "titel: Strategi for voksne i Testrup", "titel: Strategi: for voksne")  # a YAML syntax error
+    port = _free_port()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--strict", "-a", f"127.0.0.1:{port}"],
+                              cwd=site, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        base = f"http://127.0.0.1:{port}/"
+        _wait_for(base, "Fejl i data", timeout=60)  # it starts, broken data and all
+        for path in ("", "vaer-med/", "ordliste/", "hvad-kan-du-gøre/"):
+            started = time.monotonic()
+            status, html = _get_status(base + urllib.parse.quote(path))
+            assert time.monotonic() - started < 2, f"/{path} took too long"
+            assert "Fejl i data" in html and "strategier/testrup-voksne.yml, linje" in html, path
+            assert "anførselstegn" in html
+        _edit(strategy, "titel: Strategi: for voksne", "titel: Strategi for voksne i Testrup")
+        _wait_for(base + PAGE, "Strategi for voksne i Testrup")
+        # Every save of a broken file reports again (MkDocs itself logs a repeated message only once).
+        for _ in range(2):
+            _edit(strategy, "titel: Strategi for voksne i Testrup", "titel: Strategi: for voksne")
+            _wait_for(base + PAGE, "Fejl i data")
+            _edit(strategy, "titel: Strategi: for voksne", "titel: Strategi for voksne i Testrup")
+            _wait_for(base + PAGE, "Strategi for voksne i Testrup")
+    finally:
+        server.terminate()
+        try:
+            _, stderr = server.communicate(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            _, stderr = server.communicate()
+    assert stderr.count("Der er 1 fejl i data/") == 3, stderr
+    assert "Traceback" not in stderr
