@@ -124,7 +124,7 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
     def docs_macros(self, config: MkDocsConfig) -> dict[str, Any]:
         """The views, as macros for the page being rendered; their HTML goes in after Markdown."""
         site_url = config.site_url or ""
-        macros_plugin = config.plugins["macros"]
+        macros_plugin: Any = config.plugins["macros"]
 
         def macro(view: Any) -> Any:
             def call(*args: Any, **kwargs: Any) -> Markup:
@@ -159,8 +159,9 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
         titles.escape_titles(self.nav, (f.page for f in files.documentation_pages() if f.page is not None))
         return env
 
-    def on_page_context(self, context: dict[str, Any], page: MkPage, config: MkDocsConfig,
-                        nav: Navigation) -> dict[str, Any]:
+    def on_page_context(  # type: ignore[override]  # MkDocs' TemplateContext is a TypedDict of its keys
+        self, context: dict[str, Any], page: MkPage, config: MkDocsConfig, nav: Navigation
+    ) -> dict[str, Any]:
         if self.problems:
             return context
         context["nav"] = navigation.pruned(nav, self._pruned_sections)

@@ -75,7 +75,9 @@ class _ForeignLanguage(InlineProcessor):
 
     PATTERN = r"\[([^\]\n]+)\]\{sprog=([a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)\}"
 
-    def handleMatch(self, m: re.Match[str], data: str) -> tuple[etree.Element, int, int]:  # noqa: N802 - Markdown API
+    def handleMatch(  # type: ignore[override]  # noqa: N802 - Markdown's InlineProcessor API
+        self, m: re.Match[str], data: str
+    ) -> tuple[etree.Element, int, int]:
         span = etree.Element("span", {"lang": m.group(2)})
         span.text = m.group(1)
         return span, m.start(0), m.end(0)

@@ -24,7 +24,7 @@ def record_check(name: str, pages: int) -> None:
     _CHECKS[name] = pages
 
 
-def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:  # noqa: ARG001 - pytest hook
+def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
     if _CHECKS:
         terminalreporter.section("Checks run on the built site")
         for name, pages in _CHECKS.items():

@@ -34,7 +34,7 @@ class PageTemplateError(SystemExit):
 class _NoContextTemplate(jinja2.Template):
     """Renders with the environment's globals (the macros) only: the render context is dropped."""
 
-    def new_context(self, vars: Any = None, shared: bool = False, locals: Any = None) -> Any:  # noqa: A002
+    def new_context(self, vars: Any = None, shared: bool = False, locals: Any = None) -> Any:
         return super().new_context({}, shared, locals)
 
     def render(self, *args: Any, **kwargs: Any) -> str:
@@ -71,7 +71,7 @@ class PageSandbox(ImmutableSandboxedEnvironment):
         return self.undefined(f"'{attribute}' kan ikke bruges i en side", obj=obj, name=attribute,
                               exc=jinja2.exceptions.SecurityError)
 
-    def from_string(self, source: str | jinja2.nodes.Template, globals: Any = None,  # noqa: A002
+    def from_string(self, source: str | jinja2.nodes.Template, globals: Any = None,
                     template_class: type[jinja2.Template] | None = None) -> jinja2.Template:
         try:
             return super().from_string(source, None, template_class)

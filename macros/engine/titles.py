@@ -30,7 +30,7 @@ def escape_titles(nav: Navigation, pages: Iterable[Page]) -> None:
     for page in pages:
         if "title" in page.meta:
             page.meta["title"] = as_text(page.meta["title"])
-        page.title = as_text(page.title)  # type: ignore[method-assign,assignment]
+        page.title = as_text(page.title)
     stack: list[Any] = list(nav.items)
     while stack:
         item = stack.pop()
@@ -54,4 +54,4 @@ def html_title(site: Site, page: Page, site_name: str) -> Markup:
     if municipality is not None:
         parts.append(municipality.name)
     parts.append(site_name)
-    return Markup(" – ").join(as_text(part) for part in parts if part)
+    return Markup(" – ").join(escape(part) for part in parts if part)

@@ -21,7 +21,7 @@ _TAG = re.compile(r"<[^>]+>")
 
 def headings(html: str) -> list[dict[str, Any]]:
     """(level, id, escaped text) of every h1-h3 heading that has an id, in document order."""
-    found = []
+    found: list[dict[str, Any]] = []
     for match in _HEADING.finditer(html):
         ident = _ID.search(match.group(2))
         if ident:
