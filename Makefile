@@ -31,9 +31,9 @@ build: $(STAMP)
 schema: $(STAMP)
 	$(BIN)/python -m macros.jsonschema
 
-## Check data/ only (seconds, no build)
+## Check data/ only (seconds, no build); FORMAT=github or FORMAT=gitlab for pipelines
 validate: $(STAMP)
-	$(BIN)/python -m macros.validate
+	$(BIN)/python -m macros.validate $(if $(FORMAT),--format $(FORMAT))
 
 ## The whole test suite: the lint and type gate first, then unit, build and browser tests
 test: lint $(NPM_STAMP) chromium
@@ -74,3 +74,26 @@ lock: $(STAMP)
 
 clean:
 	rm -rf $(VENV) site
+
+HOST_PORT ?= 8080
+
+## Build site/ for GitHub/GitLab Pages: the CSP as <meta> in every page, and .gz files beside text files
+pages: build
+	$(BIN)/python -m macros.csp site --meta --gzip
+
+## Build site/ for your own server: CSP header in build/csp-header.conf (for deploy/nginx.conf), .gz files
+csp: build
+	$(BIN)/python -m macros.csp site --gzip
+
+## Serve site/ with deploy/nginx.conf (production headers and CSP) on http://127.0.0.1:$(HOST_PORT)
+host: csp nginx
+	$(BIN)/python -m macros.hosting --port $(HOST_PORT)
+
+nginx:
+	@command -v nginx >/dev/null 2>&1 || test -x /usr/sbin/nginx || { \
+	  echo "Installerer Debians nginx til make host og hostingtestene ..."; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null; }
+
+## Only the hosting checks: deploy/nginx.conf's headers, CSP in Chromium, search and glossary under the CSP
+test-hosting: $(STAMP) chromium nginx
+	$(BIN)/python -m pytest tests/browser/test_hosting.py

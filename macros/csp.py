@@ -8,8 +8,9 @@ built, so the header always matches the site it protects and an injected script 
 Writes:
 - an nginx include with the header (``add_header Content-Security-Policy ... always;``), for
   servers that can send headers (deploy/nginx.conf includes it);
-- with ``--meta``: a ``<meta http-equiv="Content-Security-Policy">`` in every page, for hosts that
-  cannot send headers (GitHub Pages, GitLab Pages). A meta policy cannot carry ``frame-ancestors``;
+- with ``--meta``: a ``<meta http-equiv="Content-Security-Policy">`` (and ``<meta name="referrer">``)
+  in every page, for hosts that cannot send headers (GitHub Pages, GitLab Pages). A meta policy
+  cannot carry ``frame-ancestors``;
 - with ``--gzip``: ``file.gz`` beside every text file, for servers that serve precompressed files.
 """
 
@@ -32,7 +33,10 @@ DEFAULT_CONF = ROOT / "build" / "csp-header.conf"
 _SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.S | re.I)
 _TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]+)""", re.I)
 _SRC = re.compile(r"\bsrc\s*=", re.I)
-_META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="[^"]*">\n?', re.I)
+_META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="[^"]*">\n?'
+                   r'|<meta name="referrer" content="no-referrer">\n?', re.I)
+# Referrer-Policy is the one other header a page can carry itself.
+REFERRER_META = '<meta name="referrer" content="no-referrer">'
 _CHARSET = re.compile(r"<meta charset=[\"']?utf-8[\"']?\s*/?>", re.I)
 
 # Script types a browser executes; JSON data blocks (Material's __config) are not scripts to CSP.
@@ -106,8 +110,9 @@ def nginx_include(header_policy: str) -> str:
 
 
 def insert_meta(page: str, meta_policy: str) -> str:
-    """The page with the policy as its first <meta> after the charset (before any script runs)."""
-    tag = f'<meta http-equiv="Content-Security-Policy" content="{html.escape(meta_policy, quote=True)}">'
+    """The page with the policy (and no-referrer) as the first <meta> after the charset, before any script."""
+    tag = f'<meta http-equiv="Content-Security-Policy" content="{html.escape(meta_policy, quote=True)}">\n'
+    tag += REFERRER_META
     page = _META.sub("", page)
     charset = _CHARSET.search(page)
     if charset:

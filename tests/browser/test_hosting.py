@@ -231,6 +231,7 @@ def test_meta_policy_for_pages_hosts_raises_no_violation(
         assert len(tags) == 1, file
         assert "frame-ancestors" not in tags[0] and "unsafe-inline" not in tags[0]
         assert text.index("Content-Security-Policy") < text.find("<script") or "<script" not in text
+        assert text.count('<meta name="referrer" content="no-referrer">') == 1, file
     # Serve the prepared copy with the plain test server (no headers, like Pages) and load every page.
     import functools
     import threading
