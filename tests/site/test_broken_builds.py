@@ -40,6 +40,20 @@ CASES = [
      ["'se_også'", "'andt-begreb' findes ikke", "Mente du 'andet-begreb'?"]),
     ("ukendt læsergruppe", STRATEGY, "læsergruppe: borger", "læsergruppe: borgere", "læsergruppe: borgere",
      ["'læsergruppe'", "'borgere' findes ikke", "Mente du 'borger'?"]),
+    ("YAML-anker", STRATEGY, "titel: Første fokusområde", "titel: &a Første fokusområde", "&a Første fokusområde",
+     ["henvisning", "anførselstegn"]),
+    ("selvhenvisende liste", VAER_MED, "muligheder:", "muligheder: &a [*a]", "muligheder: &a [*a]", ["henvisning"]),
+    ("pladsholder", STRATEGY, "titel: Strategi for voksne i Testrup", "titel: <Strategiens titel>",
+     "titel: <Strategiens titel>", ["'<Strategiens titel>' er en pladsholder fra skabelonen"]),
+    ("vedtaget uden beslutning", STRATEGY, "beslutning:\n  organ: Socialudvalget\n  dato: 2025-03-01\n", "",
+     "status: vedtaget", ["mangler feltet 'beslutning'", "offentliggjort, udkast, udgået"]),
+    ("tekst med {{", STRATEGY, "titel: Første fokusområde", "titel: {{ navn }} fokusområde", "{{ navn }} fokusområde",
+     ["Sæt teksten i anførselstegn"]),
+    ("farlig webadresse", "data/kommuner.yml", "hjemmeside: https://testrup.example/",
+     'hjemmeside: https://x/"><svg/onload=alert(1)>', "<svg/onload=alert(1)>", ["ikke en gyldig webadresse"]),
+    ("reserveret id", STRATEGY, "  - id: baggrund\n", "  - id: vision\n", "- id: vision", ["Id 'vision'"]),
+    ("titel over flere linjer", STRATEGY, "    titel: Andet fokusområde\n", "    titel: |\n      Andet\n      fokusområde\n",
+     "titel: |", ["på flere linjer", "én linje"]),
 ]
 
 
