@@ -1,5 +1,8 @@
 # One entry point for people and CI. `make serve` and `make test` set everything up on first use.
 PYTHON ?= python3
+# The site engine: mkdocs (default) or properdocs, the maintained MkDocs 1.x fork (macros/engine/run.py).
+ENGINE ?= mkdocs
+export ENGINE
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
@@ -21,7 +24,7 @@ $(NPM_STAMP): package.json package-lock.json
 
 ## Build the site and serve it with live reload on http://127.0.0.1:8000
 serve: $(STAMP)
-	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve --strict
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m $(ENGINE) serve --strict
 
 ## Build the site into site/ (the old site/ is kept if the build fails)
 build: $(STAMP)

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+from macros.engine import run
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -49,9 +49,9 @@ class BuildResult:
 
 def build_site(config: Path, site_dir: Path) -> BuildResult:
     """Run the real, strict MkDocs build in a subprocess, as a user would."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = run.environment()
     proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir)],
+        run.command("build", "--strict", "-f", str(config), "-d", str(site_dir)),
         capture_output=True, text=True, env=env, cwd=config.parent, timeout=300,
     )
     return BuildResult(proc.returncode, proc.stdout + proc.stderr, site_dir)

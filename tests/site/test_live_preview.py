@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import socket
 import subprocess
-import sys
 import time
 import urllib.error
 import urllib.parse
@@ -14,6 +12,7 @@ import urllib.request
 from pathlib import Path
 
 from conftest import ROOT, copy_fixture
+from macros.engine import run
 
 PAGE = "strategier/testrup-voksne/"
 
@@ -55,9 +54,9 @@ def test_serve_reloads_data_templates_and_macro_code(tmp_path):
     shutil.copytree(ROOT / "overrides", site / "overrides")
     _edit(site / "mkdocs.yml", f"custom_dir: {ROOT.as_posix()}/overrides", "custom_dir: overrides")
     port = _free_port()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+    env = {**run.environment(), "PYTHONDONTWRITEBYTECODE": "1"}
     # `python -m` puts the project folder first on sys.path, so the copied macros/ package is the one imported.
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--strict", "-a", f"127.0.0.1:{port}"],
+    server = subprocess.Popen(run.command("serve", "--strict", "-a", f"127.0.0.1:{port}"),
                               cwd=site, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     try:
         url = f"http://127.0.0.1:{port}/{PAGE}"
@@ -93,8 +92,8 @@ def test_serve_shows_data_errors_on_every_page_and_recovers(tmp_path):
     strategy = site / "data/strategier/testrup-voksne.yml"
     _edit(strategy, "titel: Strategi for voksne i Testrup", "titel: Strategi: for voksne")  # a YAML syntax error
     port = _free_port()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--strict", "-a", f"127.0.0.1:{port}"],
+    env = run.environment()
+    server = subprocess.Popen(run.command("serve", "--strict", "-a", f"127.0.0.1:{port}"),
                               cwd=site, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     try:
         base = f"http://127.0.0.1:{port}/"
