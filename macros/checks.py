@@ -11,10 +11,15 @@ from .problems import Problem
 from .schema import hints, suggest
 from .text import anchor_slug
 
-# Ids the strategy pages already give their own headings (see overrides/components/strategy/*.html and
-# partials/sources.html, and shaping.GUIDANCE_ANCHOR): a section, theme or document with one of these ids
-# would repeat it on the page, and "Læs, hvor det står" would jump to the wrong place.
-BUILT_IN_ANCHORS = ("hvad-kan-du-gøre", "vision", "relaterede", "dokumenter", "kilder", "mål")
+# Ids the strategy pages already give their own headings (overrides/components/strategy/*.html and
+# components/partials/*.html, shaping.GUIDANCE_ANCHOR and THEME_TEXT_ANCHOR; a test keeps this list in step
+# with the templates): a section, theme or document with one of these ids would repeat it on the page, and
+# "Læs, hvor det står" would jump to the wrong place.
+BUILT_IN_ANCHORS = (
+    "hvad-kan-du-gøre", "vision", "relaterede", "dokumenter", "kilder", "mål", "kort-fortalt",
+    "hvem-handler-det-om", "indhold", "fakta", "rettelser", "vær-med-som-frivillig-eller-forening",
+    "strategiens-tekst",
+)
 # A theme, document or audience becomes a page named after its id; 'index' would replace the overview page.
 RESERVED_PAGE_IDS = ("index",)
 # Sections start at <h2> on every page; HTML has no heading below <h6>.
@@ -127,11 +132,11 @@ def _check_strategy(strategy: Strategy, site: Site, unreadable: Collection[str])
     if loc and strategy.id and not loc.file.endswith(f"/{strategy.id}.yml"):
         problems.append(_problem(loc, f"Filen skal hedde '{strategy.id}.yml' ligesom strategiens id. "
                                       "Omdøb filen, eller ret id'et.", "file-name"))
-    problems += reference(strategy.municipality, (m.id for m in site.municipalities), at(strategy, "municipality"), "kommune",
-                          "i data/kommuner.yml")
+    problems += reference(strategy.municipality, (m.id for m in site.municipalities), at(strategy, "municipality"),
+                          "kommune", "i data/kommuner.yml")
     for group in strategy.target_groups:
-        problems += reference(group, (g.id for g in site.settings.target_groups), at(strategy, "target_groups"), "målgrupper",
-                              "blandt målgrupperne i data/site.yml")
+        problems += reference(group, (g.id for g in site.settings.target_groups), at(strategy, "target_groups"),
+                              "målgrupper", "blandt målgrupperne i data/site.yml")
     if strategy.status == "vedtaget" and strategy.decision is None:
         others = ", ".join(s for s in _statuses() if s != "vedtaget")
         problems.append(_problem(at(strategy, "status"),
@@ -143,8 +148,10 @@ def _check_strategy(strategy: Strategy, site: Site, unreadable: Collection[str])
     problems += unique_ids(anchors, "afsnit, tema eller dokument i strategien")
     problems += _reserved_ids(strategy)
     problems += _heading_depth([*strategy.sections, *strategy.implementation])
-    for container in [*strategy.themes, *strategy.documents]:
-        problems += _heading_depth(container.sections)
+    for theme in strategy.themes:
+        problems += _heading_depth(theme.sections)
+    for document in strategy.documents:
+        problems += _heading_depth(document.sections)
     anchor_ids = [a.id for a in anchors if a.id]
     theme_ids = [t.id for t in strategy.themes if t.id]
     label = (strategy.labels.singular if strategy.labels else None) or "tema"
@@ -160,8 +167,9 @@ def _check_strategy(strategy: Strategy, site: Site, unreadable: Collection[str])
         problems += reference(guidance.audience, (a.id for a in site.settings.audiences), at(guidance, "audience"),
                               "læsergruppe", "blandt læsergrupperne i data/site.yml")
         for action in guidance.actions:
-            for theme in action.themes:
-                problems += reference(theme, theme_ids, at(action, "themes"), "temaer", f"blandt strategiens {label}-id'er")
+            for theme_id in action.themes:
+                problems += reference(theme_id, theme_ids, at(action, "themes"), "temaer",
+                                      f"blandt strategiens {label}-id'er")
             problems += reference(action.source, anchor_ids, at(action, "source"), "kilde",
                                   "blandt strategiens afsnit, temaer og dokumenter")
     for related in strategy.related:
@@ -193,6 +201,16 @@ def short_definitions(site: Site) -> list[Problem]:
     return problems
 
 
+def _statuses_explained(site: Site) -> list[Problem]:
+    """Every status a strategy uses is explained in data/site.yml, once per missing status."""
+    explained = {item.id for item in getattr(site.settings, "statuses", [])}
+    missing = sorted({s.status for s in site.strategies if s.status and s.status not in explained})
+    where = at(site.settings, "statuses")
+    return [_problem(where, f"Status '{status}' bruges af en strategi, men er ikke forklaret under 'statusser' i "
+                            "data/site.yml. Tilføj den dér med id, navn og forklaring.", "unknown-reference")
+            for status in missing]
+
+
 def check(site: Site, unreadable: Collection[str] = ()) -> list[Problem]:
     """All cross-file problems in a site that passed (or partly passed) validation.
 
@@ -207,6 +225,7 @@ def check(site: Site, unreadable: Collection[str] = ()) -> list[Problem]:
     problems += unique_ids([t for s in site.strategies for t in s.terms], "begreb")
     problems += unique_ids(site.participation, "mulighed")
     problems += _site_reserved_ids(site)
+    problems += _statuses_explained(site)
     problems += short_definitions(site)
     by_id = site.strategies_by_id
     term_ids = [t.id for s in site.strategies for t in s.terms if t.id]
@@ -218,11 +237,11 @@ def check(site: Site, unreadable: Collection[str] = ()) -> list[Problem]:
     for entry in site.participation:
         problems += reference(entry.strategy, by_id, at(entry, "strategy"), "strategi", "blandt sitets strategier",
                               unreadable)
-        strategy = by_id.get(entry.strategy)
-        if strategy is not None:
+        target = by_id.get(entry.strategy)
+        if target is not None:
             for theme in entry.themes:
-                problems += reference(theme, (t.id for t in strategy.themes), at(entry, "themes"), "temaer",
-                                      f"i strategien '{strategy.id}'")
-            problems += reference(entry.source, (a.id for a in strategy_anchors(strategy)), at(entry, "source"), "kilde",
-                                  f"i strategien '{strategy.id}'")
+                problems += reference(theme, (t.id for t in target.themes), at(entry, "themes"), "temaer",
+                                      f"i strategien '{target.id}'")
+            problems += reference(entry.source, (a.id for a in strategy_anchors(target)), at(entry, "source"),
+                                  "kilde", f"i strategien '{target.id}'")
     return problems

@@ -108,7 +108,8 @@ def ignored_files(data_dir: Path) -> list[Problem]:
             advice = f"Omdøb den til '{target}'."
         else:
             advice = (f"Kun {SITE_FILE.relpath}, {MUNICIPALITY_FILE.relpath}, {PARTICIPATION_FILE.relpath} og "
-                      f"filer i {data_dir.name}/{STRATEGY_DIR}/, der ender på .yml, bliver læst. Flyt eller slet filen.")
+                      f"filer i {data_dir.name}/{STRATEGY_DIR}/, der ender på .yml, bliver læst. "
+                      "Flyt eller slet filen.")
         problems.append(Problem(_display(path, data_dir), 1, f"Filen '{path.name}' bliver ikke læst. {advice}",
                                 "ignored-file"))
     return problems
@@ -129,8 +130,8 @@ def check_site(data_dir: Path) -> tuple[Site | None, list[Problem]]:
         if strategy is None or strategy.id is None:
             unreadable.add(path.stem)
     if not strategy_files(data_dir):
-        problems.append(Problem(f"{data_dir.name}/{STRATEGY_DIR}/", 1, "Der er ingen strategier (filer, der ender på .yml).",
-                                "no-strategies"))
+        problems.append(Problem(f"{data_dir.name}/{STRATEGY_DIR}/", 1,
+                                "Der er ingen strategier (filer, der ender på .yml).", "no-strategies"))
     problems.extend(ignored_files(data_dir))
     if settings is None or municipalities is None or participation is None:
         return None, problems

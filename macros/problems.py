@@ -35,6 +35,7 @@ CODES: dict[str, str] = {
     "placeholder": "En pladsholder fra skabelonen.",
     "multiline-title": "En overskrift eller et navn over flere linjer.",
     "no-strategies": "Ingen strategier.",
+    "too-long": "En tekst med flere ord, end feltet tillader.",
 }
 
 

@@ -95,15 +95,15 @@ def _optional(tp: Any) -> tuple[Any, bool]:
 
 
 def item_label(cls: Any, ctx: Context) -> str:
-    if dataclasses.is_dataclass(cls):
-        return ctx.item_labels.get(cls, getattr(cls, "LABEL", "punkt"))
+    if isinstance(cls, type) and dataclasses.is_dataclass(cls):
+        return ctx.item_labels.get(cls) or str(getattr(cls, "LABEL", "punkt"))
     return "punkt"
 
 
 def build(node: Node, tp: Any, ctx: Context, path: list[str], root: str) -> Any:
     """Turn a node into a value of type ``tp``; report what does not fit and return None for it."""
     tp, _ = _optional(tp)
-    if dataclasses.is_dataclass(tp):
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         return _build_object(node, tp, ctx, path, root)
     if typing.get_origin(tp) is list:
         return _build_list(node, typing.get_args(tp)[0], ctx, path, root)
@@ -133,7 +133,7 @@ def _build_list(node: Node, item_tp: Any, ctx: Context, path: list[str], root: s
         names = [[*path[:-1], f"{item_label(item_cls, ctx)} {i}"] for i in range(1, len(node.value) + 1)]
     else:
         names = [[*path[:-1], f"{path[-1] if path else root}, punkt {i}"] for i in range(1, len(node.value) + 1)]
-    items = [build(child, item_tp, ctx, name, root) for name, child in zip(names, node.value)]
+    items = [build(child, item_tp, ctx, name, root) for name, child in zip(names, node.value, strict=True)]
     return [item for item in items if item is not None]
 
 
@@ -218,9 +218,8 @@ def _build_scalar(node: Node, tp: Any, ctx: Context, path: list[str], root: str)
         ctx.report(node, f"{where}: '{text}' er ikke en gyldig e-mailadresse. Skriv den som navn@domæne.dk, "
                          "uden mellemrum, anførselstegn eller vinkelparenteser.", "invalid-email")
         return None
-    if tp in (str, Markdown):
-        if not _plain_text_ok(node, text, tp, ctx, where):
-            return None
+    if tp in (str, Markdown) and not _plain_text_ok(node, text, tp, ctx, where):
+        return None
     if tp in (str, Markdown, Slug, Url, Email):
         return tp(text) if tp is not str else text
     raise TypeError(f"unsupported model type {tp!r}")  # a programming error, not an editor's
@@ -264,7 +263,7 @@ def json_schema(root: type, title: str) -> dict[str, Any]:
 
 def _schema_for(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
     tp, _ = _optional(tp)
-    if dataclasses.is_dataclass(tp):
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         name = tp.__name__
         if name not in defs:
             defs[name] = {}  # placeholder against recursion (Section holds Sections)

@@ -140,7 +140,7 @@ def _scan(text: str, display: str) -> list[Problem]:
     """
     depth = 0
     for event in yaml.parse(text, Loader=_LOADER):
-        line = event.start_mark.line + 1
+        line = event.start_mark.line + 1 if event.start_mark is not None else 1
         if isinstance(event, yaml.AliasEvent):
             return [Problem(display, line, ALIAS_HINT, "alias")]
         if getattr(event, "anchor", None) is not None:

@@ -216,7 +216,7 @@ def dump(doc: Any) -> str:
 
 
 def _set(doc: Any, path: tuple[Any, ...], value: Any) -> None:
-    for step, following in zip(path[:-1], path[1:]):
+    for step, following in zip(path[:-1], path[1:], strict=True):
         if isinstance(doc, dict) and step not in doc:
             doc[step] = [] if isinstance(following, int) else {}
         doc = doc[step]
@@ -232,6 +232,7 @@ def _set(doc: Any, path: tuple[Any, ...], value: Any) -> None:
 
 def _line(text: str, path: tuple[Any, ...]) -> int:
     node = yaml.compose(text, Loader=_LOADER)
+    assert node is not None
     for step in path:
         if isinstance(step, int):
             node = node.value[step]

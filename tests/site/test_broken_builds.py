@@ -34,8 +34,9 @@ CASES = [
     ("dobbelt id", STRATEGY, "  - id: andet\n", "  - id: første\n", "- id: første", ["Id 'første' bruges allerede"]),
     ("ukendt tema", STRATEGY, "temaer: [første]", "temaer: [forste]", "temaer: [forste]",
      ["'temaer'", "'forste' findes ikke", "Mente du 'første'?"]),
-    ("ukendt strategi", VAER_MED, "strategi: testrup-voksne\n    temaer: [andet]", "strategi: testrup-unge\n    temaer: [andet]",
-     "strategi: testrup-unge", ["'strategi'", "'testrup-unge' findes ikke"]),
+    ("ukendt strategi", VAER_MED, "strategi: testrup-voksne\n    temaer: [andet]",
+     "strategi: testrup-unge\n    temaer: [andet]", "strategi: testrup-unge",
+     ["'strategi'", "'testrup-unge' findes ikke"]),
     ("ukendt begreb", STRATEGY, "se_også: [andet-begreb]", "se_også: [andt-begreb]", "se_også:",
      ["'se_også'", "'andt-begreb' findes ikke", "Mente du 'andet-begreb'?"]),
     ("ukendt læsergruppe", STRATEGY, "læsergruppe: borger", "læsergruppe: borgere", "læsergruppe: borgere",
@@ -52,8 +53,8 @@ CASES = [
     ("farlig webadresse", "data/kommuner.yml", "hjemmeside: https://testrup.example/",
      'hjemmeside: https://x/"><svg/onload=alert(1)>', "<svg/onload=alert(1)>", ["ikke en gyldig webadresse"]),
     ("reserveret id", STRATEGY, "  - id: baggrund\n", "  - id: vision\n", "- id: vision", ["Id 'vision'"]),
-    ("titel over flere linjer", STRATEGY, "    titel: Andet fokusområde\n", "    titel: |\n      Andet\n      fokusområde\n",
-     "titel: |", ["på flere linjer", "én linje"]),
+    ("titel over flere linjer", STRATEGY, "    titel: Andet fokusområde\n",
+     "    titel: |\n      Andet\n      fokusområde\n", "titel: |", ["på flere linjer", "én linje"]),
 ]
 
 

@@ -14,9 +14,9 @@ import sys
 import textwrap
 from pathlib import Path
 
+import hostile
 import pytest
 
-import hostile
 from macros.loader import check_site
 from macros.problems import CODES
 
@@ -121,7 +121,7 @@ def test_billion_laughs_file_is_about_17_kb():
 
 def test_invalid_utf8_is_reported_at_its_line(tmp_path):
     path = tmp_path / "x.yml"
-    path.write_bytes("titel: a\ntekst: b\nområde: \xe6\n".encode("utf-8") + b"navn: caf\xe9\n")
+    path.write_bytes("titel: a\ntekst: b\nområde: \xe6\n".encode() + b"navn: caf\xe9\n")
     problems = _probe(path)["problems"]
     assert [(p[0], p[1]) for p in problems] == [(4, "encoding")], problems  # type: ignore[index, union-attr]
     assert "UTF-8" in problems[0][2]  # type: ignore[index]

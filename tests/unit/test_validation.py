@@ -285,3 +285,26 @@ def test_hostile_web_address_in_a_municipality_is_refused(data_dir):
          file="kommuner.yml")
     assert located(data_dir) == [("data/kommuner.yml", 4, "invalid-url")]
 
+
+
+def test_reserved_anchors_cover_every_fixed_id_the_strategy_templates_write():
+    import re
+
+    from macros import shaping
+    from macros.checks import BUILT_IN_ANCHORS
+
+    components = ROOT / "overrides" / "components"
+    templates = [*components.glob("strategy/*.html"), *components.glob("partials/*.html")]
+    fixed = {anchor for path in templates
+             for anchor in re.findall(r'\bid="([^"{}]+)"', path.read_text(encoding="utf-8"))}
+    assert fixed, "no templates found"
+    assert fixed | {shaping.GUIDANCE_ANCHOR, shaping.THEME_TEXT_ANCHOR} <= set(BUILT_IN_ANCHORS)
+
+
+def test_a_status_not_explained_in_site_yml_is_a_problem_not_a_crash(data_dir):
+    edit(data_dir, "  - id: vedtaget\n    navn: Vedtaget\n    forklaring: Et politisk udvalg eller byrådet har "
+                   "godkendt dokumentet.\n", "", file="site.yml")
+    _, problems = check_site(data_dir)
+    assert [(p.file, p.line, p.code) for p in problems] == [
+        ("data/site.yml", line_of(data_dir, "statusser:", "site.yml"), "unknown-reference")]
+    assert "Status 'vedtaget'" in problems[0].message
