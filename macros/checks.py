@@ -52,16 +52,18 @@ def unique_ids(objects: Iterable[Any], what: str, attr: str = "id") -> list[Prob
     return problems
 
 
-def reference(value: str | None, known: Iterable[str], loc: Loc | None, field: str, where: str,
+def reference(value: str | None, known: Iterable[str | None], loc: Loc | None, field: str, where: str,
               unreadable: Collection[str] = ()) -> list[Problem]:
     """A reference to an id that must exist.
 
-    Ids in ``unreadable`` belong to files that could not be read; their own problem is already reported,
-    so a reference to them is not reported again ("one mistake, one message").
+    One mistake, one message: ids in ``unreadable`` belong to files that could not be read, and a None in
+    ``known`` is an id that failed validation; both are reported where they stand, so a reference that may
+    mean one of them is not reported again.
     """
-    known = [k for k in known if k]  # an id that failed validation is None and reported already
-    if value is None or value in known or value in unreadable:
+    candidates = list(known)
+    if value is None or value in candidates or value in unreadable or None in candidates:
         return []
+    known = [k for k in candidates if k]
     near = suggest(value, known)
     advice = f" Mente du '{near}'?" if near else (f" Mulige: {', '.join(known)}." if known else "")
     return [_problem(loc, f"Feltet '{field}': '{value}' findes ikke {where}.{advice}", "unknown-reference")]
@@ -152,8 +154,8 @@ def _check_strategy(strategy: Strategy, site: Site, unreadable: Collection[str])
         problems += _heading_depth(theme.sections)
     for document in strategy.documents:
         problems += _heading_depth(document.sections)
-    anchor_ids = [a.id for a in anchors if a.id]
-    theme_ids = [t.id for t in strategy.themes if t.id]
+    anchor_ids = [a.id for a in anchors]
+    theme_ids = [t.id for t in strategy.themes]
     label = (strategy.labels.singular if strategy.labels else None) or "tema"
     plural = (strategy.labels.plural if strategy.labels else None) or "temaer"
     with_goal = [t for t in strategy.themes if t.goal]
@@ -228,7 +230,7 @@ def check(site: Site, unreadable: Collection[str] = ()) -> list[Problem]:
     problems += _statuses_explained(site)
     problems += short_definitions(site)
     by_id = site.strategies_by_id
-    term_ids = [t.id for s in site.strategies for t in s.terms if t.id]
+    term_ids = [t.id for s in site.strategies for t in s.terms]
     for term in (t for s in site.strategies for t in s.terms):
         for other in term.see_also:
             problems += reference(other, term_ids, at(term, "see_also"), "se_også", "blandt begreberne i ordlisten")

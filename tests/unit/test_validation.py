@@ -308,3 +308,20 @@ def test_a_status_not_explained_in_site_yml_is_a_problem_not_a_crash(data_dir):
     assert [(p.file, p.line, p.code) for p in problems] == [
         ("data/site.yml", line_of(data_dir, "statusser:", "site.yml"), "unknown-reference")]
     assert "Status 'vedtaget'" in problems[0].message
+
+
+@pytest.mark.parametrize(("old", "new", "needle"), [
+    ("  - id: første\n", "  - id: Første\n", "id: Første"),  # referred to by an action and by vaer-med.yml
+    ("  - id: test-begreb\n", "  - id: test begreb\n", "id: test begreb"),
+    ("  - id: andet-begreb\n", "  - id: ../andet\n", "id: ../andet"),  # referred to by se_også
+])
+def test_an_invalid_id_is_reported_once_where_it_stands_not_again_where_it_is_used(data_dir, old, new, needle):
+    edit(data_dir, old, new)
+    assert located(data_dir) == [(f"data/{STRATEGY}", line_of(data_dir, needle), "invalid-id")]
+
+
+def test_an_invalid_municipality_id_is_reported_once(data_dir):
+    edit(data_dir, "  - id: testrup\n", "  - id: Testrup\u200b\n", file="kommuner.yml")
+    _, problems = check_site(data_dir)
+    assert [(p.file, p.line, p.code) for p in problems] == [("data/kommuner.yml", 2, "invalid-id")]
+    assert "\\u200b" in problems[0].message  # the invisible character is shown, so the editor can find it
