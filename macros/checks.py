@@ -63,9 +63,9 @@ def reference(value: str | None, known: Iterable[str | None], loc: Loc | None, f
     candidates = list(known)
     if value is None or value in candidates or value in unreadable or None in candidates:
         return []
-    known = [k for k in candidates if k]
-    near = suggest(value, known)
-    advice = f" Mente du '{near}'?" if near else (f" Mulige: {', '.join(known)}." if known else "")
+    ids = [k for k in candidates if k is not None]
+    near = suggest(value, ids)
+    advice = f" Mente du '{near}'?" if near else (f" Mulige: {', '.join(ids)}." if ids else "")
     return [_problem(loc, f"Feltet '{field}': '{value}' findes ikke {where}.{advice}", "unknown-reference")]
 
 
