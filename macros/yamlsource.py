@@ -163,7 +163,7 @@ def _compose(text: str, display: str) -> tuple[Node | None, list[Problem]]:
         if problems:
             return None, problems
         return yaml.compose(text, Loader=_LOADER), []
-    except yaml.YAMLError:
+    except yaml.YAMLError as fast_error:
         # libyaml words its errors differently; the pure-Python parser gives the wording the hints know.
         # Only its events are read, so a broken file cannot make it recurse either.
         try:
@@ -171,7 +171,7 @@ def _compose(text: str, display: str) -> tuple[Node | None, list[Problem]]:
                 pass
         except yaml.YAMLError as error:
             return None, [_syntax_problem(display, text, error)]
-        raise
+        return None, [_syntax_problem(display, text, fast_error)]  # only libyaml objects: still a message
 
 
 def parse(path: Path, display: str) -> tuple[Node | None, list[Problem]]:
