@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import gzip
 
-from conftest import build_site, copy_fixture, record_check
-
 from bench.synthetic import add_strategies
+from conftest import build_site, copy_fixture, record_check
 
 HTML_BUDGET = 20_000  # bytes, gzipped; Material's default page embeds its whole navigation (42-343 KB raw)
 
@@ -49,10 +48,14 @@ def test_page_html_does_not_grow_with_the_number_of_strategies(tmp_path):
     small, large = _site_with(tmp_path, "small", 2), _site_with(tmp_path, "large", 40)
     assert len(large.pages()) >= len(small.pages()) + 38 * 5  # overview and four themes per strategy
     # The same pages on both sites: a theme page, a strategy overview, an ordinary page, a guide.
-    for url in ("strategier/testrup-voksne/første/", "strategier/testrup-voksne/", "strategier/strategi-1/tredje-tema/",
-                "ordliste/", "tilgaengelighedserklaering/"):
+    for url in (
+        "strategier/testrup-voksne/første/",
+        "strategier/testrup-voksne/",
+        "strategier/strategi-1/tredje-tema/",
+        "ordliste/",
+        "tilgaengelighedserklaering/",
+    ):
         few, many = small.html(url), large.html(url)
-        assert len(many) == len(few), (
-            f"{url}: {len(few)} bytes with 3 strategies, {len(many)} bytes with 41")
+        assert len(many) == len(few), f"{url}: {len(few)} bytes with 3 strategies, {len(many)} bytes with 41"
     # The overview lists every strategy: that is its content, and it is what grows.
     assert len(large.html("strategier/")) > len(small.html("strategier/"))
