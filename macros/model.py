@@ -88,6 +88,20 @@ class Audience:
     loc: Loc | None = loc_field()
 
 
+StatusId = Literal["vedtaget", "offentliggjort", "udkast", "udgået"]
+
+
+@dataclass(frozen=True, kw_only=True)
+class StatusDefinition:
+    """What a strategy status means, in words a citizen understands (shown beside the status)."""
+
+    LABEL = "status"
+    id: StatusId = f("id", "Statussen: 'vedtaget', 'offentliggjort', 'udkast' eller 'udgået'.", required=True)
+    name: str = f("navn", "Statussen, som læseren ser den, fx 'Vedtaget'.", required=True)
+    description: str = f("forklaring", "Én sætning om, hvad statussen betyder for læseren.", required=True)
+    loc: Loc | None = loc_field()
+
+
 @dataclass(frozen=True, kw_only=True)
 class SiteSettings:
     """data/site.yml: what is shared by every strategy on the site."""
@@ -95,6 +109,8 @@ class SiteSettings:
     LABEL = "site"
     target_groups: list[TargetGroup] = f("målgrupper", "De målgrupper strategierne kan have.", required=True, default=[])
     audiences: list[Audience] = f("læsergrupper", "Læsergrupperne i 'Hvad kan du gøre?'.", required=True, default=[])
+    statuses: list[StatusDefinition] = f(
+        "statusser", "Hvad hver status betyder. Hver strategis 'status' skal stå her.", default=[])
     loc: Loc | None = loc_field()
 
 
@@ -175,6 +191,9 @@ class Section:
     items: list[str] = f("punkter", "En punktliste efter teksten.", default=[])
     principles: list[PrincipleGroup] = f("principper", "Principper med overskrift og tekst.", default=[])
     subsections: list[Section] = f("underafsnit", "Underafsnit.", default=[])
+    note: Markdown | None = f(
+        "redaktionel_note",
+        "Redaktionens note til tekst, der kun giver mening i den trykte udgave (fx 'de næste sider').")
     loc: Loc | None = loc_field()
 
 
@@ -186,6 +205,21 @@ class Decision:
     body: str = f("organ", "Det politiske organ, fx 'Socialudvalget' eller 'Byrådet'.", required=True)
     date: dt.date | None = f("dato", "Datoen, skrevet ÅÅÅÅ-MM-DD, fx 2024-12-04.")
     text: str | None = f("tekst", "Sætningen som den står i kilden, fx 'Godkendt i Byrådet den 29. maj 2024.'")
+    about: str | None = f(
+        "gælder",
+        "Hvad beslutningen gælder, som kilden siger det, fx 'beslutningsoplægget' eller 'at der skulle udarbejdes"
+        " en strategi'. Udfyld det, når beslutningen ikke er en godkendelse af selve dokumentet.")
+    loc: Loc | None = loc_field()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Correction:
+    """An obvious error in the source that the site corrects, listed so readers and reviewers can see it."""
+
+    LABEL = "rettelse"
+    original: str = f("fra", "Teksten som den står i kilden, fx 'adresse'.", required=True)
+    corrected: str = f("til", "Teksten som den står på sitet, fx 'adressere'.", required=True)
+    where: str = f("hvor", "Hvor i dokumentet, fx 'Afsnittet Baggrund og formål'.", required=True)
     loc: Loc | None = loc_field()
 
 
@@ -214,6 +248,10 @@ class Theme:
     goal: Markdown | None = f("mål", "Temaets mål, vist fremhævet.")
     sections: list[Section] = f("afsnit", "Afsnit på temaets side.", default=[])
     principles: list[PrincipleGroup] = f("principper", "Grupper af principper med punkter.", default=[])
+    plain_summary: list[str] = f(
+        "sammenfatning",
+        "'Kort fortalt': 3–6 korte sætninger i hverdagssprog, én pr. punkt (LIX højst 30, højst 20 ord pr."
+        " sætning). Hver sætning genfortæller kilden; intet nyt.", default=[])
     loc: Loc | None = loc_field()
 
 
@@ -238,6 +276,19 @@ class Action:
     text: str = f("tekst", "Handlingen, som den står i strategien.", required=True)
     themes: list[Slug] = f("temaer", "Id på de temaer handlingen hører til.", default=[])
     source: Slug | None = f("kilde", "Id på det afsnit eller tema, handlingen kommer fra. Udelades, når den står i strategiens egen 'Hvad kan du gøre?'.")
+    participation: Slug | None = f("vær_med", "Id på en mulighed i data/vaer-med.yml, som handlingen fører til.")
+    term: Slug | None = f("begreb", "Id på et begreb i ordlisten, som forklarer handlingen.")
+    website: str | None = f(
+        "hjemmeside",
+        "Kildens egne ord, når den henviser til kommunens hjemmeside, fx 'Kurserne vil blive annonceret på"
+        " hjemmesiden.' Uden 'vær_med', 'begreb' og 'hjemmeside' siger siden, at strategien ikke nævner, hvor"
+        " man skal henvende sig, og viser kommunens hjemmeside.")
+    kind: Literal["handling", "hensigt"] = f(
+        "type",
+        "'handling' (noget læseren selv kan gøre; standard) eller 'hensigt' (noget kommunen vil arbejde for,"
+        " fx 'Kommunen vil arbejde for …'). Hensigter vises for sig i guiderne.",
+        default="handling",
+    )
     loc: Loc | None = loc_field()
 
 
@@ -283,6 +334,11 @@ class Term:
     id: Slug = f("id", "Kort id, unikt på hele sitet, fx 'mental-sundhed'.", required=True)
     term: str = f("begreb", "Begrebet, fx 'Mental sundhed'.", required=True)
     definition: Markdown = f("definition", "Definitionen, som strategien giver den.", required=True)
+    short_definition: str | None = f(
+        "kort_definition",
+        "Højst 25 ord, der genfortæller kildens egen definition; vises, når læseren åbner begrebet i teksten."
+        " Udelades, hvis kilden ikke forklarer begrebet; så linker ordet til ordlisten.",
+    )
     source: str | None = f("kilde", "Hvem definitionen er fra, fx 'Sundhedsstyrelsen'.")
     forms: list[str] = f("former", "Andre former af ordet, som skal forklares i teksten, fx 'mentale sundhed'.", default=[])
     lang: str | None = f("sprog", "Sprogkode, hvis definitionen ikke er på dansk.")
@@ -302,6 +358,7 @@ class Document:
     intro: Markdown | None = f("ingress", "Indledende tekst.")
     sections: list[Section] = f("afsnit", "Dokumentets afsnit.", required=True, default=[])
     sources: list[Source] = f("kilder", "Kilder dokumentet henviser til.", default=[])
+    corrections: list[Correction] = f("rettelser", "Åbenlyse fejl i kilden, som sitet har rettet.", default=[])
     loc: Loc | None = loc_field()
 
 
@@ -325,7 +382,7 @@ class Strategy:
     kind: str = f("dokumenttype", "Fx 'Strategi' eller 'Formålspapir'.", required=True)
     area: str = f("område", "Socialområdet, fx 'Det specialiserede voksensocialområde'.", required=True)
     target_groups: list[Slug] = f("målgrupper", "Id på målgrupper fra data/site.yml.", required=True, default=[])
-    status: Literal["vedtaget", "offentliggjort", "udkast", "udgået"] = f(
+    status: StatusId = f(
         "status",
         "'vedtaget' (kræver 'beslutning'), 'offentliggjort' (udgivet, men kilden nævner ingen godkendelse),"
         " 'udkast' eller 'udgået'.",
@@ -334,6 +391,11 @@ class Strategy:
     published: str | None = f("udgivet", "Hvornår strategien er udgivet, som den selv skriver det, fx 'august 2023'.")
     decision: Decision | None = f("beslutning", "Hvem godkendte strategien og hvornår.")
     intro: Markdown | None = f("ingress", "Kort indledning øverst på strategiens side.")
+    plain_summary: list[str] = f(
+        "sammenfatning",
+        "'Kort fortalt': 3–6 korte sætninger i hverdagssprog, én pr. punkt, om hvad strategien vil ændre og for"
+        " hvem (LIX højst 30, højst 20 ord pr. sætning). Hver sætning genfortæller kilden; intet nyt.", default=[])
+    who: Markdown | None = f("hvem", "'Hvem handler det om?': hvem strategien er for, i hverdagsord fra kilden.")
     vision: Vision | None = f("vision", "Strategiens vision.")
     sections: list[Section] = f("afsnit", "Afsnit før temaerne.", default=[])
     labels: ThemeLabels = f("betegnelser", "Hvad strategien kalder sine temaer.", required=True)
@@ -346,6 +408,7 @@ class Strategy:
     sources_note: Markdown | None = f("kilder_note", "Bemærkning om kilderne, fx at kildelisten mangler.")
     related: list[Related] = f("relaterede", "Politikker og strategier, som strategien nævner.", default=[])
     documents: list[Document] = f("dokumenter", "Andre dokumenter, der hører til strategien.", default=[])
+    corrections: list[Correction] = f("rettelser", "Åbenlyse fejl i kilden, som sitet har rettet.", default=[])
     loc: Loc | None = loc_field()
 
 

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import html
 import json
-import re
 import posixpath
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from .model import Site, Strategy
+from .model import Site, Strategy, Theme
 
 STRATEGIES_INDEX = "strategier/index.md"
 GUIDES_INDEX = "hvad-kan-du-gøre/index.md"
@@ -90,14 +90,21 @@ def theme_title(strategy: Strategy, number: str | None, title: str) -> str:
     return f"{number}. {title}" if number and number.isdigit() else (f"{number}: {title}" if number else title)
 
 
+def has_own_text(theme: Theme) -> bool:
+    """A theme gets a page only if the source gives it text of its own; a page with just a title misleads."""
+    return bool(theme.intro or theme.text or theme.goal or theme.sections or theme.principles or theme.summary
+                or theme.motto)
+
+
 def strategy_page(strategy: Strategy) -> Page:
-    meta = {"kommune": strategy.municipality}
-    child_meta = {**meta, "strategi": strategy.id}  # the page title names the strategy it belongs to
+    meta: dict[str, str] = {"kommune": strategy.municipality}
+    child_meta = {**meta, "strategi": str(strategy.id)}  # the page title names the strategy it belongs to
     source = strategy.loc.file if strategy.loc else None
     children: list[Page | Group] = [
         Page(child_src(strategy, t.id), theme_title(strategy, t.number, t.title),
              _view("theme_page", strategy.id, t.id), child_meta, source=source)
         for t in strategy.themes
+        if has_own_text(t)
     ]
     children += [
         Page(child_src(strategy, d.id), d.title, _view("document_page", strategy.id, d.id), child_meta, source=source)
@@ -113,7 +120,7 @@ def site_plan(site: Site) -> list[Page]:
     if len(site.municipalities) > 1:
         names = {m.id: m.name for m in site.municipalities}
         grouped: list[Page | Group] = [
-            Group(names[m.id], tuple(p for s, p in zip(site.strategies, strategies) if s.municipality == m.id))
+            Group(names[m.id], tuple(p for s, p in zip(site.strategies, strategies, strict=True) if s.municipality == m.id))
             for m in sorted(site.municipalities, key=lambda m: m.name)
             if any(s.municipality == m.id for s in site.strategies)
         ]

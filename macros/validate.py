@@ -9,6 +9,7 @@ import sys
 import time
 from pathlib import Path
 
+from .lix import report as lix_report
 from .loader import check_site
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -31,6 +32,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"- {problem}")
         return 1
     assert site is not None
+    for line in lix_report(site):  # readability of every "Kort fortalt"; warnings do not fail
+        print(line)
     print(f"Alt i orden: {len(site.strategies)} strategier, {len(site.municipalities)} kommuner, "
           f"{len(site.participation)} muligheder for at være med ({elapsed:.2f} s).")
     return 0

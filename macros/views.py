@@ -18,32 +18,48 @@ from .model import Site, Strategy
 from .pages import child_src, strategy_src, url_of
 from .render import render
 
+PARTICIPATION_URL = "vaer-med/"
+
 
 def _strategy_block(template: str, site: Site, here: str, site_url: str, strat: Strategy, **context: Any) -> Markup:
     """Strategy content explains the terms that strategy defines, where they are first used."""
-    return render(template, site, here, terms=tuple(strat.terms), strategy=strat, site_url=site_url, **context)
+    return render(template, site, here, terms=tuple(strat.terms), strategy=strat, site_url=site_url,
+                  website_label=shaping.website_label, **context)
 
 
 def strategy_page(site: Site, here: str, site_url: str, strategy_id: str) -> Markup:
-    """A strategy's overview page."""
+    """A strategy's overview page: status, Kort fortalt, who it is for and what the reader can do come first."""
     strat = shaping.strategy(site, strategy_id)
+    routed = shaping.routed_guidance(site, strat)
     return _strategy_block("strategy/overview.html", site, here, site_url, strat,
                            municipality=shaping.municipality(site, strat.municipality),
-                           guidance=shaping.guidance_groups(site, strat))
+                           status=shaping.status_definition(site, strat),
+                           decisions=shaping.decisions(strat),
+                           routed=routed,
+                           participation=shaping.other_participation(site, strat, routed),
+                           contents=shaping.contents(strat),
+                           page_theme_ids={t.id for t in shaping.page_themes(strat)})
 
 
 def theme_page(site: Site, here: str, site_url: str, strategy_id: str, theme_id: str) -> Markup:
-    """One theme (focus area, track, pejlemærke) of a strategy."""
+    """One theme (focus area, track, pejlemærke) of a strategy: Kort fortalt, goal and actions before its text."""
     strat = shaping.strategy(site, strategy_id)
     theme = shaping.theme(strat, theme_id)
-    index = strat.themes.index(theme)
+    siblings = shaping.page_themes(strat)  # themes without a page of their own are not in the pager
+    index = siblings.index(theme)
+    routed = shaping.routed_guidance(site, strat, theme_id)
     return _strategy_block(
         "strategy/theme.html", site, here, site_url, strat, theme=theme,
-        guidance=shaping.guidance_groups(site, strat, theme_id),
-        previous=strat.themes[index - 1] if index > 0 else None,
-        next=strat.themes[index + 1] if index + 1 < len(strat.themes) else None,
+        municipality=shaping.municipality(site, strat.municipality),
+        routed=routed,
+        participation=shaping.other_participation(site, strat, routed, theme_id),
+        previous=siblings[index - 1] if index > 0 else None,
+        next=siblings[index + 1] if index + 1 < len(siblings) else None,
         overview_url=url_of(strategy_src(strat)),
         theme_url=lambda t: url_of(child_src(strat, t.id)),
+        text_anchor=shaping.THEME_TEXT_ANCHOR,
+        lead_text=shaping.has_lead_text(theme) or not theme.sections,
+        guidance_all=bool(strat.guidance),
     )
 
 
@@ -56,10 +72,12 @@ def document_page(site: Site, here: str, site_url: str, strategy_id: str, docume
 
 
 def strategy_index(site: Site, here: str, site_url: str, heading_level: int = 2) -> Markup:
-    """All strategies, by municipality and by target group; headings start at ``heading_level``."""
+    """Every strategy once, under its municipality, with a way to narrow by municipality and target group."""
     return render("site/strategy-finder.html", site, here, site_url=site_url,
-                  by_municipality=shaping.strategies_by_municipality(site),
-                  by_target_group=shaping.strategies_by_target_group(site),
+                  groups=shaping.strategies_by_municipality(site),
+                  total=len(site.strategies),
+                  municipalities=[m for m, _ in shaping.strategies_by_municipality(site)],
+                  target_groups=shaping.target_groups_in_use(site),
                   show_municipalities=len(site.municipalities) > 1, heading_level=heading_level)
 
 
@@ -69,20 +87,21 @@ def guide_index(site: Site, here: str, site_url: str) -> Markup:
 
 
 def audience_guide(site: Site, here: str, site_url: str, audience_id: str) -> Markup:
-    """What one audience can do, across all strategies."""
+    """What one audience can do, across all strategies, by municipality and strategy."""
     return render("guides/audience-guide.html", site, here, site_url=site_url,
                   audience=shaping.audience(site, audience_id),
-                  sections=shaping.audience_guide(site, audience_id),
+                  groups=shaping.guide_by_municipality(site, audience_id),
                   source_url=shaping.action_source_url,
+                  participation_url=PARTICIPATION_URL if audience_id == shaping.PARTICIPATION_AUDIENCE else None,
                   show_municipalities=len(site.municipalities) > 1)
 
 
 def participation_directory(site: Site, here: str, site_url: str) -> Markup:
-    """Ways for volunteers and associations to take part, with filters."""
+    """Ways for volunteers and associations to take part, with filters that only offer choices with entries."""
     return render("participation/directory.html", site, here, site_url=site_url,
                   entries=shaping.participation(site),
-                  municipalities=[m for m, _ in shaping.strategies_by_municipality(site)],
-                  theme_options=shaping.participation_theme_options(site))
+                  municipalities=shaping.participation_municipalities(site),
+                  theme_groups=shaping.participation_theme_groups(site))
 
 
 def accessibility_statement(site: Site, here: str, site_url: str) -> Markup:
@@ -93,9 +112,8 @@ def accessibility_statement(site: Site, here: str, site_url: str) -> Markup:
 
 def glossary(site: Site, here: str, site_url: str) -> Markup:
     """Every definition the strategies give, with its source."""
-    entries = shaping.terms(site)
-    return render("glossary/glossary.html", site, here, site_url=site_url, entries=entries,
-                  term_names={term.id: term.term for term, _ in entries})
+    return render("glossary/glossary.html", site, here, site_url=site_url, groups=shaping.terms_by_letter(site),
+                  term_names={term.id: term.term for term, _ in shaping.terms(site)})
 
 
 VIEWS: dict[str, Callable[..., Markup]] = {
