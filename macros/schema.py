@@ -13,6 +13,7 @@ import functools
 import re
 import types
 import typing
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -211,10 +212,10 @@ def _build_scalar(node: Node, tp: Any, ctx: Context, path: list[str], root: str)
         ctx.report(node, f"{where}: '{shown}' kan ikke bruges som id. Brug små bogstaver, tal og bindestreger, "
                          f"fx '{slugify(text) or 'mit-id'}'.", "invalid-id")
         return None
-    if tp is Url and not URL_RE.fullmatch(text):
+    if tp is Url and (not URL_RE.fullmatch(text) or _invisible(text)):
         ctx.report(node, _url_message(where, text), "invalid-url")
         return None
-    if tp is Email and not EMAIL_RE.fullmatch(text):
+    if tp is Email and (not EMAIL_RE.fullmatch(text) or _invisible(text)):
         ctx.report(node, f"{where}: '{text}' er ikke en gyldig e-mailadresse. Skriv den som navn@domæne.dk, "
                          "uden mellemrum, anførselstegn eller vinkelparenteser.", "invalid-email")
         return None
@@ -223,6 +224,11 @@ def _build_scalar(node: Node, tp: Any, ctx: Context, path: list[str], root: str)
     if tp in (str, Markdown, Slug, Url, Email):
         return tp(text) if tp is not str else text
     raise TypeError(f"unsupported model type {tp!r}")  # a programming error, not an editor's
+
+
+def _invisible(text: str) -> bool:
+    """Zero-width and direction-changing characters: an address with them is not the one it shows."""
+    return any(unicodedata.category(char) == "Cf" for char in text)
 
 
 def _url_message(where: str, text: str) -> str:

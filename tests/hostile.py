@@ -49,8 +49,9 @@ HOSTILE_URLS = (
     "data:text/html,<script>alert(1)</script>",
     "https://x/'onmouseover='alert(1)",
     "https://x/\x7f",
+    "https://eksempel.dk/\u202egnp.exe",
 )
-HOSTILE_EMAILS = ('a"><svg/onload=alert(1)>@x.dk', "<a@x.dk>", "a b@x.dk", "a@x")
+HOSTILE_EMAILS = ('a"><svg/onload=alert(1)>@x.dk', "<a@x.dk>", "a b@x.dk", "a@x", "navn\u200b@x.dk")
 HOSTILE_IDS = ("Store-bogstaver", "med mellemrum", "a/b", "../etc", "nul\u200bbredde", "bidi\u202eid", "æ-ø-Å")
 
 # What the validator must answer: None = accept; otherwise the problem code.
