@@ -1,6 +1,9 @@
-"""'Vær med' filtered by municipality and by theme with the keyboard only; the count is announced."""
+"""'Vær med' filtered by municipality and by theme (keyboard only, every reachable state, the address, no
+JavaScript); the count is announced; a municipality chosen in a guide carries over."""
 
 from __future__ import annotations
+
+from urllib.parse import parse_qs, urlsplit
 
 from conftest import ROOT
 from macros.loader import load_site
@@ -57,4 +60,147 @@ def test_filter_by_municipality_and_theme_with_keyboard(server, browser):
     choose_by_keyboard(page, "ks-filter-theme", theme_value)
     assert sorted(visible_entry_ids(page)) == sorted(expected_both)
     assert status.text_content().strip() == f"Viser {len(expected_both)} af {len(items)} måder at være med på"
+    page.close()
+
+
+# --- Issue 12: filters that never dead-end, state in the address, no JavaScript needed -------------------------
+
+
+def _state(page) -> dict:
+    return page.evaluate("""() => {
+        const m = document.getElementById('ks-filter-municipality');
+        const t = document.getElementById('ks-filter-theme');
+        const reset = document.querySelector('[data-ks-filter-reset]');
+        return {
+            municipality: m ? m.value : '', theme: t.value,
+            themeOptions: [...t.options].filter(o => o.value).map(o => ({value: o.value, label: o.textContent,
+                group: o.parentElement.label || ''})),
+            visible: [...document.querySelectorAll('.ks-entry')].filter(e => !e.hidden).length,
+            resetVisible: !!reset && !reset.hidden && reset.offsetParent !== null,
+        };
+    }""")
+
+
+def test_no_reachable_filter_state_shows_zero_entries_and_a_set_filter_always_offers_reset(server, browser):
+    site = load_site(ROOT / "data")
+    items = participation(site)
+    names = {m.id: m.name for m in site.municipalities}
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto(server + "vaer-med/", wait_until="networkidle")
+    municipalities = page.evaluate("[...document.getElementById('ks-filter-municipality').options].map(o => o.value)")
+    assert sorted(m for m in municipalities if m) == sorted({i.municipality.id for i in items})
+    checked = 0
+    for municipality in municipalities:
+        page.select_option("#ks-filter-municipality", municipality)
+        state = _state(page)
+        assert state["theme"] == ""
+        for option in state["themeOptions"]:
+            # Every theme option names its municipality and belongs to the chosen one.
+            owner = option["value"].split("/")[0]
+            owner_municipality = site.strategies_by_id[owner].municipality
+            assert names[owner_municipality] in option["label"] and names[owner_municipality] in option["group"]
+            if municipality:
+                assert owner_municipality == municipality, (municipality, option)
+        for option in [""] + [o["value"] for o in state["themeOptions"]]:
+            page.select_option("#ks-filter-theme", option)
+            after = _state(page)
+            expected = [i for i in items if (not municipality or i.municipality.id == municipality)
+                        and (not option or any(f"{i.strategy.id}/{t.id}" == option for t in i.themes))]
+            assert after["visible"] == len(expected) > 0, (municipality, option)
+            assert after["resetVisible"] == bool(municipality or option), (municipality, option)
+            checked += 1
+    # A theme chosen first, then another municipality: the theme goes back to "all", never zero entries.
+    kalundborg_theme = next(o for o in _state(page)["themeOptions"] if o["value"].startswith("kalundborg"))
+    page.select_option("#ks-filter-municipality", "")
+    page.select_option("#ks-filter-theme", kalundborg_theme["value"])
+    page.select_option("#ks-filter-municipality", "faxe")
+    after = _state(page)
+    assert after["theme"] == "" and after["visible"] == sum(1 for i in items if i.municipality.id == "faxe") > 0
+    page.click("[data-ks-filter-reset]")
+    after = _state(page)
+    assert (after["municipality"], after["theme"], after["visible"], after["resetVisible"]) == ("", "", len(items), False)
+    assert checked > len(municipalities)
+    page.close()
+
+
+def test_filter_state_is_in_the_address_and_survives_a_reload(server, browser):
+    items = participation(load_site(ROOT / "data"))
+    themed = next(i for i in items if i.themes and i.municipality.id == "kalundborg")
+    theme_value = f"{themed.strategy.id}/{themed.themes[0].id}"
+    page = browser.new_page()
+    page.goto(server + "vaer-med/", wait_until="networkidle")
+    page.select_option("#ks-filter-municipality", "kalundborg")
+    page.select_option("#ks-filter-theme", theme_value)
+    before = sorted(visible_entry_ids(page))
+    query = parse_qs(urlsplit(page.url).query)
+    assert query == {"kommune": ["kalundborg"], "tema": [theme_value]}
+    page.reload(wait_until="networkidle")
+    assert _state(page)["municipality"] == "kalundborg" and _state(page)["theme"] == theme_value
+    assert sorted(visible_entry_ids(page)) == before
+    # The same address in a fresh page (a shared link) shows the same list.
+    shared = browser.new_page()
+    shared.goto(page.url, wait_until="networkidle")
+    assert sorted(visible_entry_ids(shared)) == before
+    assert shared.locator("[data-ks-filter-count]").text_content().strip() == \
+        f"Viser {len(before)} af {len(items)} måder at være med på"
+    # A stale or foreign value is ignored: everything is shown, no dead end.
+    shared.goto(server + "vaer-med/?kommune=ingen&tema=findes/ikke", wait_until="networkidle")
+    assert len(visible_entry_ids(shared)) == len(items)
+    page.close()
+    shared.close()
+
+
+def test_without_javascript_every_entry_is_shown_and_the_filter_stays_hidden(server, browser):
+    items = participation(load_site(ROOT / "data"))
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(server + "vaer-med/?kommune=faxe", wait_until="load")
+    assert len(visible_entry_ids(page)) == len(items)
+    assert not page.is_visible("[data-ks-filter]")
+    assert page.locator("[data-ks-filter-count]").text_content().strip() == f"{len(items)} måder at være med på"
+    context.close()
+
+
+def test_each_entry_says_where_to_turn_and_boilerplate_is_not_repeated(server, browser):
+    site = load_site(ROOT / "data")
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto(server + "vaer-med/", wait_until="networkidle")
+    for entry in site.participation:
+        card = page.locator(f".ks-entry:has(h2#{entry.id})")
+        text = card.inner_text()
+        assert "Henvend dig:" in text and "For:" in text, entry.id
+        assert card.locator(".ks-entry__fact a").count() >= 1, entry.id
+    body = page.locator("article").inner_text()
+    assert body.count("nævner ingen kontaktperson") <= 1
+    page.close()
+
+
+def test_municipality_chosen_in_a_guide_narrows_it_and_carries_to_vaer_med(server, browser):
+    site = load_site(ROOT / "data")
+    audience = max(site.settings.audiences, key=lambda a: len({s.municipality for s in site.strategies for g in
+                                                                s.guidance if g.audience == a.id}))
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto(server + f"hvad-kan-du-gøre/{audience.id}/", wait_until="networkidle")
+    assert page.locator("section.ks-guide-municipality").count() > 1
+    with page.expect_navigation():
+        page.locator("[data-ks-choose-municipality='kalundborg']").click()
+    page.wait_for_load_state("networkidle")
+    assert parse_qs(urlsplit(page.url).query) == {"kommune": ["kalundborg"]}
+    shown = page.evaluate("[...document.querySelectorAll('section.ks-guide-municipality')]"
+                          ".filter(s => !s.hidden).map(s => s.dataset.ksMunicipality)")
+    assert shown == ["kalundborg"]
+    assert page.locator("[data-ks-choose-municipality='kalundborg']").get_attribute("aria-current") == "true"
+    with page.expect_navigation():
+        page.get_by_role("link", name="Vis alle kommuner").click()
+    assert page.locator("section.ks-guide-municipality:not([hidden])").count() > 1
+    # The civil-society guide's link to "Vær med" keeps the choice, and "Vær med" opens filtered.
+    page.goto(server + "hvad-kan-du-gøre/civilsamfund/?kommune=kalundborg", wait_until="networkidle")
+    with page.expect_navigation():
+        page.locator("a[data-ks-carry-municipality]").first.click()
+    page.wait_for_load_state("networkidle")
+    assert urlsplit(page.url).path.endswith("/vaer-med/")
+    assert parse_qs(urlsplit(page.url).query) == {"kommune": ["kalundborg"]}
+    assert _state(page)["municipality"] == "kalundborg"
+    assert sorted(visible_entry_ids(page)) == sorted(e.id for e in site.participation
+                                                     if site.strategies_by_id[e.strategy].municipality == "kalundborg")
     page.close()
