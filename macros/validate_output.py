@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -100,6 +101,20 @@ def write_github(problems: Sequence[Problem], data_dir: Path, root: Path) -> str
     return "\n".join(lines) + "\n"
 
 
+def step_summary(problems: Sequence[Problem], data_dir: Path, root: Path) -> str:
+    """Markdown for the run's page (GitHub's job summary): the count, then every problem as a table row.
+
+    GitHub shows only the first few annotations of a step; the summary lists them all.
+    """
+    lines = ["### Tjek af data", "", summary(problems, data_dir.name + "/")]
+    if problems:
+        lines += ["", "| Fil | Linje | Hvad skal rettes |", "|---|---:|---|"]
+        for p in problems:
+            cells = (repo_path(p.file, data_dir, root), str(p.line), p.message)
+            lines.append("| " + " | ".join(c.replace("|", "\\|").replace("\n", " ") for c in cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
 def gitlab_report(problems: Sequence[Problem], data_dir: Path, root: Path) -> list[dict[str, Any]]:
     return [gitlab_entry(p, repo_path(p.file, data_dir, root)) for p in problems]
 
@@ -132,6 +147,10 @@ def main(argv: list[str] | None = None) -> int:
     problems = unique(found)
     if args.format == "github":
         sys.stdout.write(write_github(problems, data_dir, root))
+        summary_file = os.environ.get("GITHUB_STEP_SUMMARY")  # the run page; set by GitHub Actions
+        if summary_file:
+            with open(summary_file, "a", encoding="utf-8") as handle:
+                handle.write(step_summary(problems, data_dir, root))
     else:
         output: Path = args.output
         output.parent.mkdir(parents=True, exist_ok=True)

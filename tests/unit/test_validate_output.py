@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -41,7 +42,7 @@ BREAKS = [
     Break("tab", "kommuner.yml", "    navn: Testrup Kommune\n", "\tnavn: Testrup Kommune\n",
           "\tnavn", "rykket ind med tabulator"),
     Break("status", STRATEGY, "status: vedtaget", "status: vedtagt", "status: vedtagt",
-          "'vedtagt' er ikke en mulig værdi"),
+          "'vedtagt'"),
     Break("colon", STRATEGY, "titel: Strategi for voksne i Testrup", "titel: Strategi: voksne i Testrup",
           "titel: Strategi:", "Sæt teksten i anførselstegn"),
     Break("unknown-field", STRATEGY, "dokumenttype: Strategi", "dokumenttypen: Strategi",
@@ -68,8 +69,9 @@ def _apply(data_dir: Path, case: Break) -> int:
     return next(i for i, line in enumerate(text.splitlines(), 1) if case.needle in line)
 
 
-def _validate(*args: str | Path, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+def _validate(*args: str | Path, cwd: Path = ROOT, **extra_env: str) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k != "GITHUB_STEP_SUMMARY"}
+    env.update(PYTHONPATH=str(ROOT), **extra_env)
     return subprocess.run([sys.executable, "-m", "macros.validate", *map(str, args)],
                           capture_output=True, text=True, cwd=cwd, env=env, timeout=60)
 
@@ -198,3 +200,19 @@ def test_text_format_is_the_terminal_output(tmp_path: Path) -> None:
     text = _validate(data_dir, "--format", "text")
     assert (text.returncode, text.stdout) == (plain.returncode, plain.stdout)
     assert "linje" in text.stdout
+
+
+def test_github_run_page_summary_lists_every_problem(tmp_path: Path) -> None:
+    """GitHub shows only a few annotations per step; the run page's summary table has them all."""
+    data_dir = _copy(tmp_path)
+    lines = {case.name: _apply(data_dir, case) for case in BREAKS if case.name in {"tab", "status"}}
+    summary_file = tmp_path / "step-summary.md"
+    summary_file.write_text("tidligere trin\n", encoding="utf-8")
+    proc = _validate(data_dir, "--format", "github", "--root", tmp_path, GITHUB_STEP_SUMMARY=str(summary_file))
+    assert proc.returncode == 1
+    text = summary_file.read_text(encoding="utf-8")
+    assert text.startswith("tidligere trin\n### Tjek af data\n"), "appends; earlier steps' summaries stay"
+    rows = [line for line in text.splitlines() if line.startswith("| data/")]
+    assert len(rows) == len(_annotations(proc.stdout)) == 2
+    assert f"| data/kommuner.yml | {lines['tab']} | " in text
+    assert re.search(rf"\| data/{re.escape(STRATEGY)} \| {lines['status']} \| [^|\n]*'vedtagt'", text)
