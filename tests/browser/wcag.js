@@ -138,3 +138,91 @@ window.ksWcag = {
     return out;
   },
 };
+
+// In-page checks used by test_design.py and test_navigation.py: typography and navigation as a reader meets them.
+window.ksDesign = {
+  shown(el) { return el.checkVisibility({ opacityProperty: true, visibilityProperty: true }); },
+  // Sentence case: elements with text of their own that the browser shows in capitals (or capitalised).
+  capitals() {
+    const out = [];
+    for (const el of document.querySelectorAll("body *")) {
+      const own = [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
+      if (!own || !this.shown(el)) continue;
+      const t = getComputedStyle(el).textTransform;
+      if (t === "uppercase" || t === "capitalize") out.push(`${ksWcag.describe(el)} ${t}`);
+    }
+    return out;
+  },
+  // The text nodes of an element, in order.
+  texts(root) {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    const nodes = [];
+    while (walker.nextNode()) nodes.push(walker.currentNode);
+    return nodes;
+  },
+  // Headings that break a word across lines or let it stick out of the heading's box. A break after a hyphen,
+  // a dash or a slash is a break between words ("børne- og ungeområdet").
+  brokenHeadingWords(scope = ".md-content") {
+    const out = [];
+    let checked = 0;
+    for (const h of document.querySelectorAll(`${scope} :is(h1, h2, h3, h4, h5, h6)`)) {
+      if (!this.shown(h)) continue;
+      checked += 1;
+      const box = h.getBoundingClientRect();
+      for (const node of this.texts(h)) {
+        for (const m of node.textContent.matchAll(/[^\s\-\u2010\u2013\u2014\/\u00ad]+/g)) {
+          const range = document.createRange();
+          range.setStart(node, m.index);
+          range.setEnd(node, m.index + m[0].length);
+          const rects = [...range.getClientRects()].filter(r => r.width > 0);
+          const tops = new Set(rects.map(r => Math.round(r.top / 4)));
+          const right = Math.max(...rects.map(r => r.right));
+          if (tops.size > 1) out.push(`"${m[0]}" breaks in ${ksWcag.describe(h)}`);
+          else if (right > box.right + 1 || right > document.documentElement.clientWidth) {
+            out.push(`"${m[0]}" sticks out of ${ksWcag.describe(h)} (${Math.round(right)} > ${Math.round(box.right)})`);
+          }
+        }
+      }
+    }
+    return { checked, out };
+  },
+  // Size and weight of every shown heading in the article, by level.
+  headingLevels(scope = ".md-content") {
+    const levels = {};
+    for (const h of document.querySelectorAll(`${scope} :is(h1, h2, h3, h4, h5, h6)`)) {
+      if (!this.shown(h)) continue;
+      const s = getComputedStyle(h);
+      (levels[h.tagName.toLowerCase()] ||= []).push({ size: parseFloat(s.fontSize), weight: Number(s.fontWeight),
+        text: h.textContent.trim().slice(0, 40) });
+    }
+    return levels;
+  },
+  // Characters on each full line of every paragraph and list item of the article (the last line of each is short
+  // by nature and not counted): a line is the run of characters whose boxes share a top.
+  lineLengths(scope = ".md-content article") {
+    const out = [];
+    for (const el of document.querySelectorAll(`${scope} :is(p, li, dd)`)) {
+      if (!this.shown(el) || el.querySelector("p, ul, ol, dl, br")) continue;
+      const lines = [];
+      let count = 0, top = null;
+      for (const node of this.texts(el)) {
+        const text = node.textContent;
+        for (let i = 0; i < text.length; i++) {
+          if (/\s/.test(text[i]) && (i === 0 || /\s/.test(text[i - 1]))) continue;  // collapsed white space
+          const range = document.createRange();
+          range.setStart(node, i);
+          range.setEnd(node, i + 1);
+          const r = [...range.getClientRects()].find(b => b.width > 0);
+          if (!r) continue;
+          const t = Math.round(r.top);
+          if (top !== null && Math.abs(t - top) > r.height / 2) { lines.push(count); count = 0; }
+          if (top === null || Math.abs(t - top) > r.height / 2) top = t;
+          count += 1;
+        }
+        if (lines.length >= 3) break;  // the first full lines tell the measure
+      }
+      if (lines.length) out.push({ element: ksWcag.describe(el), longest: Math.max(...lines) });
+    }
+    return out;
+  },
+};

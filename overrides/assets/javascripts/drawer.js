@@ -27,8 +27,11 @@
   toggle.addEventListener("change", function () {
     sync();
     if (toggle.checked && byKey && nav) {
-      var first = nav.querySelector(".md-nav__list a[href]");
-      if (first) { first.focus(); }
+      // The first link the reader can see: on a phone the main sections (partials/ks-drawer.html).
+      var links = nav.querySelectorAll("a[href]");
+      for (var i = 0; i < links.length; i++) {
+        if (links[i].offsetParent !== null) { links[i].focus(); break; }
+      }
     }
     byKey = false;
   });
@@ -40,4 +43,32 @@
     }
   });
   sync();
+
+  // Labels that work a checkbox by pointer become buttons for keyboard and screen reader too: the drawer's
+  // visible "Luk menu" and the 404 page's "Søg på sitet".
+  function asButton(label, onPress) {
+    label.setAttribute("role", "button");
+    label.setAttribute("tabindex", "0");
+    label.addEventListener("keydown", function (event) {
+      if (event.key !== "Enter" && event.key !== " ") { return; }
+      // Material clicks a focused label on Enter from its document listener: after onPress moved focus, that
+      // click would land on the menu button and open the drawer again.
+      event.preventDefault();
+      event.stopPropagation();
+      onPress();
+    });
+  }
+  var close = document.querySelector(".ks-drawer__close");
+  if (close) {
+    asButton(close, function () {
+      toggle.checked = false;
+      toggle.dispatchEvent(new Event("change", { bubbles: true }));
+      button.focus();
+    });
+  }
+  var search = document.querySelector("label.ks-search[for=__search]");
+  var query = document.querySelector(".md-search__input");
+  if (search && query) {
+    asButton(search, function () { query.focus(); });
+  }
 })();
