@@ -80,7 +80,8 @@ def test_vaer_med_holds_every_entry_without_javascript(one_municipality_site):
     assert '<a href="mailto:test@testrup.example">test@testrup.example</a>' in page
     # The single municipality needs no municipality filter; the filter form waits for JavaScript.
     assert 'id="ks-filter-municipality"' not in page and "<form class=\"ks-filter\" data-ks-filter hidden" in page
-    assert 'href="../strategier/testrup-voksne/første/"' in page
+    # The source link lands on the theme's own text, below its "Det kan du gøre" (issue 11).
+    assert 'href="../strategier/testrup-voksne/første/#strategiens-tekst"' in page
 
 
 def test_editor_guide_skeleton_adds_a_strategy_with_four_themes(tmp_path):
