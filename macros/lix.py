@@ -94,10 +94,27 @@ def site_summaries(site: Site) -> Iterator[Readability]:
                 yield readability(f"{strategy.id}, {theme.id}", loc, summary_text(theme.plain_summary))
 
 
+def missing_summaries(site: Site) -> Iterator[str]:
+    """Danish warnings for each strategy and each theme with a page of its own that has no 'Kort fortalt'."""
+    from .pages import has_own_text  # pages.py is pure too; imported here to keep this module's imports light
+
+    for strategy in site.strategies:
+        if not strategy.plain_summary:
+            place = f"{strategy.loc}: " if strategy.loc else ""
+            yield (f"{place}Strategien {strategy.id} har intet 'Kort fortalt'. Skriv 3–6 korte sætninger i "
+                   "feltet 'sammenfatning'.")
+        for theme in strategy.themes:
+            if has_own_text(theme) and not theme.plain_summary:
+                place = f"{theme.loc}: " if theme.loc else ""
+                yield (f"{place}Temaet {theme.id} har intet 'Kort fortalt'. Skriv 3–6 korte sætninger i "
+                       "feltet 'sammenfatning'.")
+
+
 def report(site: Site) -> list[str]:
     """Lines for `make validate`: the LIX of every summary, then warnings (which do not fail)."""
     results = list(site_summaries(site))
     lines = [f"LIX i 'Kort fortalt': {r.where}: {r.value:.0f}" for r in results]
     for r in results:
         lines += [f"Advarsel: {w}" for w in r.warnings()]
+    lines += [f"Advarsel: {w}" for w in missing_summaries(site)]
     return lines

@@ -61,3 +61,15 @@ def test_warnings_name_file_line_and_what_to_do() -> None:
 def test_easy_summary_passes() -> None:
     result = lix.readability("x", None, "Du kan få hjælp tidligt. Det skal ske, før det bliver svært.")
     assert result.ok and result.warnings() == []
+
+
+def test_report_lists_every_summary_and_warns_about_missing_ones() -> None:
+    from conftest import FIXTURES, ROOT
+    from macros.loader import load_site
+
+    real = lix.report(load_site(ROOT / "data"))
+    assert any(line.startswith("LIX i 'Kort fortalt': kalundborg-børn-og-unge: ") for line in real)
+    assert not [line for line in real if line.startswith("Advarsel")]
+    fixture = lix.report(load_site(FIXTURES / "one-municipality" / "data"))
+    assert any("Strategien testrup-voksne har intet 'Kort fortalt'" in line and "testrup-voksne.yml, linje" in line
+               for line in fixture)
