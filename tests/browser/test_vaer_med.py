@@ -33,6 +33,23 @@ def choose_by_keyboard(page, select_id: str, value: str) -> None:
     raise AssertionError(f"option {value!r} not reachable in #{select_id}")
 
 
+def _theme_value(page) -> str:
+    return page.evaluate("() => (document.querySelector('input[name=tema]:checked') || {value: ''}).value")
+
+
+def choose_theme_by_keyboard(page, value: str) -> None:
+    """Arrow keys move through the radio group (checking each); the focused radio is the chosen theme."""
+    for _ in range(50):
+        if _theme_value(page) == value:
+            return
+        page.keyboard.press("ArrowDown")
+    raise AssertionError(f"theme {value!r} not reachable with the arrow keys")
+
+
+def choose_theme(page, value: str) -> None:
+    page.check(f"input[name=tema][value='{value}']")
+
+
 def test_filter_by_municipality_and_theme_with_keyboard(server, browser):
     items = participation(load_site(ROOT / "data"))
     themed = next(i for i in items if i.themes)
@@ -55,9 +72,10 @@ def test_filter_by_municipality_and_theme_with_keyboard(server, browser):
     theme_value = f"{themed.strategy.id}/{themed.themes[0].id}"
     expected_both = [i.entry.id for i in items if i.municipality.id == municipality
                      and any(f"{i.strategy.id}/{t.id}" == theme_value for t in i.themes)]
+    # The themes are radio buttons (long names wrap on a phone): Tab reaches the group, arrows choose.
     page.keyboard.press("Tab")
-    assert page.evaluate("() => document.activeElement.id") == "ks-filter-theme"
-    choose_by_keyboard(page, "ks-filter-theme", theme_value)
+    assert page.evaluate("() => document.activeElement.name") == "tema"
+    choose_theme_by_keyboard(page, theme_value)
     assert sorted(visible_entry_ids(page)) == sorted(expected_both)
     assert status.text_content().strip() == f"Viser {len(expected_both)} af {len(items)} måder at være med på"
     page.close()
@@ -69,12 +87,13 @@ def test_filter_by_municipality_and_theme_with_keyboard(server, browser):
 def _state(page) -> dict:
     return page.evaluate("""() => {
         const m = document.getElementById('ks-filter-municipality');
-        const t = document.getElementById('ks-filter-theme');
+        const checked = document.querySelector('input[name=tema]:checked');
         const reset = document.querySelector('[data-ks-filter-reset]');
         return {
-            municipality: m ? m.value : '', theme: t.value,
-            themeOptions: [...t.options].filter(o => o.value).map(o => ({value: o.value, label: o.textContent,
-                group: o.parentElement.label || ''})),
+            municipality: m ? m.value : '', theme: checked ? checked.value : '',
+            themeOptions: [...document.querySelectorAll('input[name=tema]')].filter(r => r.value && r.checkVisibility())
+                .map(r => ({value: r.value, label: r.labels[0].textContent,
+                            group: r.closest('.ks-filter__group').querySelector('legend').textContent})),
             visible: [...document.querySelectorAll('.ks-entry')].filter(e => !e.hidden).length,
             resetVisible: !!reset && !reset.hidden && reset.offsetParent !== null,
         };
@@ -88,6 +107,10 @@ def test_no_reachable_filter_state_shows_zero_entries_and_a_set_filter_always_of
     page = browser.new_page(viewport={"width": 390, "height": 844})
     page.goto(server + "vaer-med/", wait_until="networkidle")
     municipalities = page.evaluate("[...document.getElementById('ks-filter-municipality').options].map(o => o.value)")
+    cut_off = page.evaluate("""() => [...document.querySelectorAll('.ks-filter label, .ks-filter legend')]
+        .filter(l => l.getBoundingClientRect().right > window.innerWidth || l.scrollWidth > l.clientWidth)
+        .map(l => l.textContent)""")
+    assert cut_off == [], "theme names must wrap on a phone, not be cut off"
     assert sorted(m for m in municipalities if m) == sorted({i.municipality.id for i in items})
     checked = 0
     for municipality in municipalities:
@@ -95,14 +118,14 @@ def test_no_reachable_filter_state_shows_zero_entries_and_a_set_filter_always_of
         state = _state(page)
         assert state["theme"] == ""
         for option in state["themeOptions"]:
-            # Every theme option names its municipality and belongs to the chosen one.
+            # Every theme option is grouped under its municipality and strategy, and belongs to the chosen one.
             owner = option["value"].split("/")[0]
             owner_municipality = site.strategies_by_id[owner].municipality
-            assert names[owner_municipality] in option["label"] and names[owner_municipality] in option["group"]
+            assert option["group"].startswith(names[owner_municipality] + ":")
             if municipality:
                 assert owner_municipality == municipality, (municipality, option)
         for option in [""] + [o["value"] for o in state["themeOptions"]]:
-            page.select_option("#ks-filter-theme", option)
+            choose_theme(page, option)
             after = _state(page)
             expected = [i for i in items if (not municipality or i.municipality.id == municipality)
                         and (not option or any(f"{i.strategy.id}/{t.id}" == option for t in i.themes))]
@@ -112,7 +135,7 @@ def test_no_reachable_filter_state_shows_zero_entries_and_a_set_filter_always_of
     # A theme chosen first, then another municipality: the theme goes back to "all", never zero entries.
     kalundborg_theme = next(o for o in _state(page)["themeOptions"] if o["value"].startswith("kalundborg"))
     page.select_option("#ks-filter-municipality", "")
-    page.select_option("#ks-filter-theme", kalundborg_theme["value"])
+    choose_theme(page, kalundborg_theme["value"])
     page.select_option("#ks-filter-municipality", "faxe")
     after = _state(page)
     assert after["theme"] == "" and after["visible"] == sum(1 for i in items if i.municipality.id == "faxe") > 0
@@ -130,7 +153,7 @@ def test_filter_state_is_in_the_address_and_survives_a_reload(server, browser):
     page = browser.new_page()
     page.goto(server + "vaer-med/", wait_until="networkidle")
     page.select_option("#ks-filter-municipality", "kalundborg")
-    page.select_option("#ks-filter-theme", theme_value)
+    choose_theme(page, theme_value)
     before = sorted(visible_entry_ids(page))
     query = parse_qs(urlsplit(page.url).query)
     assert query == {"kommune": ["kalundborg"], "tema": [theme_value]}

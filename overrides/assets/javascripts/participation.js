@@ -32,27 +32,34 @@
     var entries = Array.prototype.slice.call(document.querySelectorAll(".ks-entry"));
     var count = document.querySelector("[data-ks-filter-count]");
     var municipality = form.querySelector("#ks-filter-municipality");
-    var theme = form.querySelector("#ks-filter-theme");
+    var radios = Array.prototype.slice.call(form.querySelectorAll("input[name='tema']"));
+    var groups = Array.prototype.slice.call(form.querySelectorAll(".ks-filter__group"));
     var reset = form.querySelector("[data-ks-filter-reset]");
-    var allGroups = Array.prototype.slice.call(theme.querySelectorAll("optgroup"));
 
+    function theme() {
+      var checked = radios.filter(function (r) { return r.checked; })[0];
+      return checked ? checked.value : "";
+    }
+    function setTheme(value) {
+      var match = radios.filter(function (r) { return r.value === value && !r.closest(".ks-filter__group[hidden]"); })[0];
+      (match || radios[0]).checked = true;
+    }
+
+    /* Only the chosen municipality's themes are offered; a theme of another municipality goes back to "all". */
     function narrowThemes() {
       var chosen = municipality ? municipality.value : "";
-      var keep = theme.value;
-      allGroups.forEach(function (group) { group.remove(); });
-      allGroups.forEach(function (group) {
-        if (!chosen || group.getAttribute("data-ks-municipality") === chosen) { theme.appendChild(group); }
+      groups.forEach(function (group) {
+        group.hidden = Boolean(chosen) && group.getAttribute("data-ks-municipality") !== chosen;
       });
-      theme.value = keep;
-      if (theme.value !== keep) { theme.value = ""; }
+      setTheme(theme());
     }
 
     function matches(entry) {
       if (municipality && municipality.value && entry.getAttribute("data-municipality") !== municipality.value) {
         return false;
       }
-      if (theme.value) {
-        return (entry.getAttribute("data-themes") || "").split(/\s+/).indexOf(theme.value) !== -1;
+      if (theme()) {
+        return (entry.getAttribute("data-themes") || "").split(/\s+/).indexOf(theme()) !== -1;
       }
       return true;
     }
@@ -65,12 +72,12 @@
         entry.hidden = !match;
         if (match) { shown += 1; }
       });
-      var filtered = Boolean((municipality && municipality.value) || theme.value);
+      var filtered = Boolean((municipality && municipality.value) || theme());
       reset.hidden = !filtered;
       count.textContent = filtered
         ? "Viser " + shown + " af " + entries.length + " måder at være med på"
         : entries.length + " måder at være med på";
-      writeParams({ kommune: municipality ? municipality.value : "", tema: theme.value });
+      writeParams({ kommune: municipality ? municipality.value : "", tema: theme() });
       carry(municipality ? municipality.value : "");
     }
 
@@ -80,17 +87,14 @@
       if (municipality.value !== query.get("kommune")) { municipality.value = ""; }
     }
     narrowThemes();
-    if (query.get("tema")) {
-      theme.value = query.get("tema");
-      if (theme.value !== query.get("tema")) { theme.value = ""; }
-    }
+    setTheme(query.get("tema") || "");
     if (municipality) { municipality.addEventListener("change", apply); }
-    theme.addEventListener("change", apply);
+    radios.forEach(function (radio) { radio.addEventListener("change", apply); });
     reset.addEventListener("click", function () {
       if (municipality) { municipality.value = ""; }
-      theme.value = "";
+      setTheme("");
       apply();
-      (municipality || theme).focus();
+      (municipality || radios[0]).focus();
     });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     form.hidden = false;
