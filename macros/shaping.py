@@ -401,11 +401,16 @@ def website_label(municipality_: Municipality) -> str:
 
 def action_route(site: Site, strategy_: Strategy, action: Action) -> Route:
     muni = municipality(site, strategy_.municipality)
+    where = f"{action.loc}: " if action.loc else ""
     if action.participation:
-        entry = next(e for e in site.participation if e.id == action.participation)
+        entry = next((e for e in site.participation if e.id == action.participation), None)
+        if entry is None:  # a Danish message with file and line, until the validator checks this reference
+            raise KeyError(f"{where}'vær_med: {action.participation}' findes ikke i data/vaer-med.yml.")
         return Route("vær-med", f"{VAER_MED_URL}#{entry.id}", entry.title, muni)
     if action.term:
-        term = next(t for s in site.strategies for t in s.terms if t.id == action.term)
+        term = next((t for s in site.strategies for t in s.terms if t.id == action.term), None)
+        if term is None:
+            raise KeyError(f"{where}'begreb: {action.term}' findes ikke i ordlisten.")
         return Route("begreb", f"{GLOSSARY_URL}#{term.id}", term.term, muni)
     kind = "hjemmeside" if action.website else "ingen"
     return Route(kind, muni.website, website_label(muni), muni, quote=action.website, external=True)
