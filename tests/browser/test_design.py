@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
-from conftest import record_check
-
 from browser.conftest import site_urls
+from conftest import record_check
 
 WCAG_JS = Path(__file__).with_name("wcag.js")
 DESKTOP = {"width": 1280, "height": 900}
@@ -172,3 +172,20 @@ def test_every_page_says_when_it_was_last_updated(real_site, server, browser):
             found[label] = shown
     record_check("'Sidst opdateret <dato>' with a machine-readable date", len(urls))
     assert found == {}
+
+
+def _last_commit(path: str) -> dt.date:
+    root = Path(__file__).resolve().parents[2]
+    out = subprocess.run(["git", "-C", str(root), "log", "-1", "--format=%cs", "--", path],
+                         capture_output=True, text=True, check=True).stdout.strip()
+    assert out, f"{path} has no commit: the check needs the project's git history"
+    return dt.date.fromisoformat(out)
+
+
+def test_last_updated_is_the_last_commit_of_the_page_source(real_site):
+    """A hand-written page shows its Markdown file's last commit, a strategy page its data file's."""
+    for url, source in (("om/", "docs/om.md"), ("strategier/faxe-voksne/", "data/strategier/faxe-voksne.yml"),
+                        ("strategier/faxe-voksne/dialog-og-tillid/", "data/strategier/faxe-voksne.yml")):
+        found = re.search(r'class="ks-updated">Sidst opdateret <time datetime="([0-9-]+)">', real_site.html(url))
+        assert found, url
+        assert dt.date.fromisoformat(found.group(1)) == _last_commit(source), url

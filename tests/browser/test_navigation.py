@@ -10,10 +10,9 @@ from __future__ import annotations
 from collections import Counter
 from urllib.parse import unquote, urlsplit
 
-from conftest import record_check
-
 from browser.conftest import site_urls
 from browser.test_design import DESKTOP, MAIN_SECTIONS, WCAG_JS, every_page
+from conftest import record_check
 
 PHONE = {"width": 390, "height": 844}
 STRATEGY_PAGE = "strategier/kalundborg-børn-og-unge/øget-netværksinddragelse-og-tættere-samarbejde/"
