@@ -101,3 +101,24 @@ def test_without_javascript_every_strategy_is_shown(server, browser):
     assert len(_visible_cards(page)) == len(SITE.strategies)
     assert not page.is_visible("[data-ks-finder]")
     context.close()
+
+
+def test_a_municipality_chosen_on_the_front_page_carries_to_guides_and_vaer_med(server, browser):
+    page = browser.new_page(viewport=PHONE)
+    page.goto(server, wait_until="networkidle")
+    page.locator("[data-ks-finder-key='kommune'][data-ks-finder-value='kalundborg']").click()
+    with page.expect_navigation():
+        page.locator("article a.md-button", has_text="Vær med").click()
+    page.wait_for_load_state("networkidle")
+    assert urlsplit(page.url).path == "/vaer-med/" and parse_qs(urlsplit(page.url).query) == {"kommune": ["kalundborg"]}
+    assert page.evaluate("document.getElementById('ks-filter-municipality').value") == "kalundborg"
+    page.go_back(wait_until="networkidle")
+    with page.expect_navigation():
+        page.locator("article a.md-button", has_text="Hvad kan du gøre?").click()
+    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.locator("article .ks-card a").first.click()
+    page.wait_for_load_state("networkidle")
+    assert unquote(urlsplit(page.url).path).startswith("/hvad-kan-du-gøre/")
+    assert parse_qs(urlsplit(page.url).query) == {"kommune": ["kalundborg"]}
+    page.close()
