@@ -111,6 +111,9 @@ class SiteSettings:
     audiences: list[Audience] = f("læsergrupper", "Læsergrupperne i 'Hvad kan du gøre?'.", required=True, default=[])
     statuses: list[StatusDefinition] = f(
         "statusser", "Hvad hver status betyder. Hver strategis 'status' skal stå her.", default=[])
+    initiative_statuses: list[InitiativeStatus] = f(
+        "indsatsstatusser", "Hvad hver status for en indsats betyder. Hver indsats' 'status' skal stå her.",
+        default=[])
     loc: Loc | None = loc_field()
 
 
@@ -370,6 +373,136 @@ class Vision:
     loc: Loc | None = loc_field()
 
 
+# --- Follow-up: initiatives, indicators, updates, consultation (issue 13) -----
+
+
+@dataclass(frozen=True, kw_only=True)
+class InitiativeStatus:
+    """A status an initiative can have, defined by the organisation with a plain description."""
+
+    LABEL = "indsatsstatus"
+    id: Slug = f("id", "Kort id, fx 'i-gang'. Bruges i indsatsernes felt 'status'.", required=True)
+    name: str = f("navn", "Statussen, som læseren ser den, fx 'I gang'.", required=True)
+    description: str = f("forklaring", "Én sætning om, hvad statussen betyder for læseren.", required=True)
+    loc: Loc | None = loc_field()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Milestone:
+    """A dated step of an initiative."""
+
+    LABEL = "milepæl"
+    date: dt.date = f("dato", "Datoen, skrevet ÅÅÅÅ-MM-DD.", required=True)
+    title: str = f("titel", "Hvad der skete eller skal ske.", required=True)
+    text: Markdown | None = f("tekst", "Uddybende tekst.")
+    loc: Loc | None = loc_field()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Measurement:
+    """One measured value of an indicator."""
+
+    LABEL = "måling"
+    date: dt.date = f("dato", "Hvornår der blev målt, skrevet ÅÅÅÅ-MM-DD.", required=True)
+    value: float = f("værdi", "Det målte tal, fx 42 eller 12.5.", required=True)
+    loc: Loc | None = loc_field()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Indicator:
+    """What an initiative measures: baseline, target and dated measurements."""
+
+    LABEL = "indikator"
+    id: Slug = f("id", "Kort id, unikt i strategien.", required=True)
+    name: str = f("navn", "Hvad der måles, fx 'Borgere i forløb'.", required=True)
+    unit: str = f("enhed", "Enheden, fx 'personer' eller 'procent'.", required=True)
+    baseline: float | None = f("udgangspunkt", "Tallet, da indsatsen begyndte.")
+    target: float | None = f("mål", "Tallet, indsatsen sigter mod.")
+    measurements: list[Measurement] = f("målinger", "Målingerne, hver med dato og værdi.", default=[])
+    loc: Loc | None = loc_field()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Link:
+    """A link to a document, e.g. an evaluation."""
+
+    LABEL = "link"
+    title: str = f("titel", "Dokumentets titel.", required=True)
+    url: Url = f("url", "Adressen på dokumentet.", required=True)
+    loc: Loc | None = loc_field()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Initiative:
+    """An initiative ("indsats") that carries out the strategy."""
+
+    LABEL = "indsats"
+    id: Slug = f("id", "Kort id, unikt i strategien.", required=True)
+    title: str = f("titel", "Indsatsens navn, som kilden skriver det.", required=True)
+    theme: Slug | None = f("tema", "Id på det tema, indsatsen hører til.")
+    status: Slug | None = f("status", "Id på en status fra 'indsatsstatusser' i data/site.yml. Udelades, hvis"
+                                      " ingen status er offentliggjort.")
+    responsible: str | None = f("ansvarlig", "Den ansvarlige enhed, som kilden nævner den.")
+    start: dt.date | None = f("start", "Startdato, ÅÅÅÅ-MM-DD.")
+    end: dt.date | None = f("slut", "Slutdato, ÅÅÅÅ-MM-DD.")
+    progress: float | None = f("fremdrift", "Fremdrift i procent (0–100), hvis kommunen har offentliggjort den.")
+    text: Markdown | None = f("tekst", "Kort beskrivelse.")
+    milestones: list[Milestone] = f("milepæle", "Milepæle med dato og titel.", default=[])
+    indicators: list[Indicator] = f("indikatorer", "Hvad indsatsen måler.", default=[])
+    links: list[Link] = f("links", "Dokumenter, fx evalueringer.", default=[])
+    loc: Loc | None = loc_field()
+
+
+@dataclass(frozen=True, kw_only=True)
+class FollowUpPlan:
+    """How the strategy is followed up, as the source describes it."""
+
+    LABEL = "opfølgningsplan"
+    text: Markdown = f("tekst", "Opfølgningen med kildens egne ord.", required=True)
+    who: str | None = f("hvem", "Hvem der følger op, som kilden siger det.")
+    how_often: str | None = f("hvor_ofte", "Hvor ofte, som kilden siger det, fx 'årligt'.")
+    reports_to: str | None = f("rapporterer_til", "Hvem der rapporteres til, som kilden siger det.")
+    source: Slug | None = f("kilde", "Id på det afsnit, hvor kilden beskriver opfølgningen.")
+    loc: Loc | None = loc_field()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Consultation:
+    """A public consultation ("høring"): shown until its deadline has passed."""
+
+    LABEL = "høring"
+    deadline: dt.date = f("frist", "Sidste dag for høringssvar, ÅÅÅÅ-MM-DD.", required=True)
+    how_to_respond: Markdown = f("sådan_svarer_du", "Sådan afgiver man høringssvar.", required=True)
+    url: Url | None = f("url", "Adressen på høringen hos kommunen.")
+    loc: Loc | None = loc_field()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Update:
+    """A dated update ("Nyt") about a strategy; shown newest first and in the Atom feeds."""
+
+    LABEL = "nyhed"
+    id: Slug = f("id", "Kort id, unikt i strategien. Ændres aldrig (feedlæsere genkender nyheden på det).",
+                 required=True)
+    date: dt.date = f("dato", "Datoen, ÅÅÅÅ-MM-DD.", required=True)
+    title: str = f("titel", "Overskriften.", required=True)
+    text: Markdown | None = f("tekst", "Nyheden.")
+    also: list[Slug] = f("strategier", "Id på andre strategier, nyheden også handler om.", default=[])
+    loc: Loc | None = loc_field()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Progress:
+    """How far the strategy has come: follow-up plan, initiatives, updates and any consultation."""
+
+    LABEL = "opfølgning"
+    plan: FollowUpPlan | None = f("plan", "Opfølgningen, som kilden beskriver den.")
+    initiatives: list[Initiative] = f("indsatser", "Indsatserne. Kun dem, kilden eller kommunen nævner.", default=[])
+    updates: list[Update] = f("nyt", "Daterede nyheder om strategien.", default=[])
+    consultation: Consultation | None = f("høring", "Offentlig høring med frist.")
+    loc: Loc | None = loc_field()
+
+
 @dataclass(frozen=True, kw_only=True)
 class Strategy:
     """One strategy: data/strategier/<id>.yml."""
@@ -409,6 +542,7 @@ class Strategy:
     related: list[Related] = f("relaterede", "Politikker og strategier, som strategien nævner.", default=[])
     documents: list[Document] = f("dokumenter", "Andre dokumenter, der hører til strategien.", default=[])
     corrections: list[Correction] = f("rettelser", "Åbenlyse fejl i kilden, som sitet har rettet.", default=[])
+    progress: Progress | None = f("opfølgning", "Sådan går det: opfølgning, indsatser, nyt og høring.")
     loc: Loc | None = loc_field()
 
 

@@ -17,6 +17,9 @@ from .model import Site, Strategy, Theme
 
 STRATEGIES_INDEX = "strategier/index.md"
 GUIDES_INDEX = "hvad-kan-du-gøre/index.md"
+# Issue 13: each strategy's "Sådan går det" page and the site-wide "Nyt" (in the Strategier section).
+PROGRESS_PAGE_ID = "saadan-gaar-det"
+NEWS_SRC = "strategier/nyt.md"
 
 
 @dataclass(frozen=True)
@@ -110,8 +113,17 @@ def strategy_page(strategy: Strategy) -> Page:
         Page(child_src(strategy, d.id), d.title, _view("document_page", strategy.id, d.id), child_meta, source=source)
         for d in strategy.documents
     ]
+    feed = {"ks_feed": strategy_feed(strategy)}  # issue 13: <link rel="alternate"> to the strategy's Atom feed
+    children.append(Page(child_src(strategy, PROGRESS_PAGE_ID), "Sådan går det",
+                         _view("progress_page", strategy.id), {**child_meta, **feed}, source=source))
     title = strategy.short_title or strategy.title
-    return Page(strategy_src(strategy), title, _view("strategy_page", strategy.id), meta, tuple(children), source=source)
+    return Page(strategy_src(strategy), title, _view("strategy_page", strategy.id), {**meta, **feed}, tuple(children),
+                source=source)
+
+
+def strategy_feed(strategy: Strategy) -> str:
+    """The strategy's Atom feed, beside its pages: a stable URL (issue 13)."""
+    return f"strategier/{strategy.id}/feed.xml"
 
 
 def site_plan(site: Site) -> list[Page]:
@@ -126,6 +138,7 @@ def site_plan(site: Site) -> list[Page]:
         ]
     else:
         grouped = list(strategies)
+    grouped.append(Page(NEWS_SRC, "Nyt", _view("news_page")))  # issue 13: every update on the site
     guides = tuple(
         Page(f"hvad-kan-du-gøre/{a.id}.md", a.name, _view("audience_guide", a.id)) for a in site.settings.audiences
     )

@@ -34,7 +34,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page as MkPage
 
-from . import devreload, loader, pages, updated, views  # updated: Sidst opdateret
+from . import devreload, loader, outputs, pages, progress, updated, views  # updated: Sidst opdateret; issue 13: outputs
 from .engine import edit_urls, navigation, preview, sandbox, slots, theme_fixes, titles, toc
 from .model import Site
 from .problems import DataError, Problem
@@ -185,6 +185,14 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
     def on_post_build(self, config: MkDocsConfig) -> None:
         if self.problems:
             preview.error_404(Path(config.site_dir), config.site_url or "")
+        # --- issue 13: feeds, open data and schemas (macros/outputs.py); not from a preview with errors ---
+        else:
+            for rel, content in outputs.extra_files(self.site, config.site_url or "", progress.build_date(),
+                                                    config.site_name).items():
+                target = Path(config.site_dir) / rel
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(content)
+        # --- end issue 13 ---
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self.data_dir))

@@ -207,6 +207,12 @@ def _build_scalar(node: Node, tp: Any, ctx: Context, path: list[str], root: str)
         ctx.report(node, f"{where}: '{text}' er ikke en gyldig dato. Skriv datoen som ÅÅÅÅ-MM-DD, fx 2024-12-04.",
                    "invalid-date")
         return None
+    if tp is float:  # issue 13: measurements, baselines, targets and progress
+        try:
+            return float(text.replace(",", "."))
+        except ValueError:
+            ctx.report(node, f"{where}: '{text}' er ikke et tal. Skriv fx 42 eller 12.5.", "invalid-number")
+            return None
     if tp is Slug and not SLUG_RE.fullmatch(text):
         shown = text.encode("unicode_escape").decode("ascii") if not text.isprintable() else text
         ctx.report(node, f"{where}: '{shown}' kan ikke bruges som id. Brug små bogstaver, tal og bindestreger, "
@@ -289,6 +295,8 @@ def _schema_for(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
         return {"type": "array", "items": _schema_for(typing.get_args(tp)[0], defs)}
     if typing.get_origin(tp) is Literal:
         return {"enum": list(typing.get_args(tp))}
+    if tp is float:
+        return {"type": "number"}
     if tp is dt.date:
         return {"type": "string", "format": "date", "pattern": DATE_RE.pattern}
     if tp is Slug:

@@ -13,7 +13,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from . import shaping
+from . import charts, export, pages, progress, shaping
 from .model import Site, Strategy
 from .pages import child_src, strategy_src, url_of
 from .render import render
@@ -116,8 +116,46 @@ def glossary(site: Site, here: str, site_url: str) -> Markup:
                   term_names={term.id: term.term for term, _ in shaping.terms(site)})
 
 
+# --- Issue 13: "Sådan går det" and "Nyt" -------------------------------------------------------------
+
+
+def progress_page(site: Site, here: str, site_url: str, strategy_id: str) -> Markup:
+    """How far a strategy has come: lifecycle, decisions, follow-up plan, initiatives, charts, timeline, updates."""
+    strat = shaping.strategy(site, strategy_id)
+    overview = progress.status_overview(site, strat)
+    return render("progress/progress-page.html", site, here, site_url=site_url, strategy=strat,
+                  status=shaping.status_definition(site, strat), decisions=shaping.decisions(strat),
+                  draft=progress.is_draft(strat),
+                  consultation=progress.open_consultation(strat, progress.build_date()),
+                  plan=strat.progress.plan if strat.progress else None,
+                  groups=progress.by_theme(strat), has_status=progress.has_published_status(strat),
+                  initiative_status=lambda status_id: progress.initiative_status(site, status_id),
+                  overview=overview, status_chart=charts.status_chart(overview),
+                  indicator_chart=charts.indicator_chart, theme_label=progress.theme_label,
+                  timeline=progress.timeline(strat), event_names=progress.EVENT_NAMES,
+                  updates=progress.strategy_updates(site, strat), number=progress.danish_number,
+                  overview_url=url_of(strategy_src(strat)), progress_url=progress.progress_url,
+                  downloads=progress_downloads(strat), file_link=lambda target: progress.file_link(target, here),
+                  feed=pages.strategy_feed(strat))
+
+
+def progress_downloads(strat: Strategy) -> list[tuple[str, str, str]]:
+    """'Hent data': (label, site-relative target, format) of the open-data files that hold this strategy."""
+    return [("Strategien som JSON", export.strategy_json_path(strat), "JSON"),
+            ("Alle indsatser", export.INITIATIVES_CSV, "CSV"),
+            ("Alle indikatorer og målinger", export.INDICATORS_CSV, "CSV"),
+            ("JSON-skema for strategien", export.STRATEGY_SCHEMA, "JSON")]
+
+
+def news_page(site: Site, here: str, site_url: str) -> Markup:
+    """Every update on the site, newest first, with the site's Atom feed."""
+    return render("progress/news.html", site, here, site_url=site_url, updates=progress.site_updates(site),
+                  progress_url=progress.progress_url, feed=progress.SITE_FEED, is_draft=progress.is_draft,
+                  file_link=lambda target: progress.file_link(target, here))
+
+
 VIEWS: dict[str, Callable[..., Markup]] = {
     view.__name__: view
     for view in (strategy_page, theme_page, document_page, strategy_index, guide_index, audience_guide,
-                 participation_directory, accessibility_statement, glossary)
+                 participation_directory, accessibility_statement, glossary, progress_page, news_page)
 }
