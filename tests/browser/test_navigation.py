@@ -94,7 +94,7 @@ def test_breadcrumb_links_lead_to_pages_and_headings_that_exist(real_site, serve
 
 
 def _open_menu(page) -> None:
-    page.click("label.md-header__button[for=__drawer]")
+    page.click(".md-header__button[for=__drawer]")
     page.wait_for_function("getComputedStyle(document.querySelector('.md-sidebar--primary')).transform !== 'none'"
                            " && document.querySelector('.md-sidebar--primary').getBoundingClientRect().left >= 0")
 
@@ -159,7 +159,7 @@ def test_phone_menu_opens_the_current_strategy(server, browser):
     page.focus(".ks-drawer__close")
     page.keyboard.press("Enter")
     assert not page.evaluate("document.getElementById('__drawer').checked")
-    assert page.evaluate("document.activeElement.matches('label.md-header__button[for=__drawer]')")
+    assert page.evaluate("document.activeElement.matches('.md-header__button[for=__drawer]')")
     page.close()
 
 

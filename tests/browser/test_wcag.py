@@ -97,7 +97,7 @@ def test_focus_is_always_visible_with_three_to_one_contrast(real_site, server, b
 def test_navigation_drawer_works_by_keyboard_on_a_phone(server, browser):
     page = browser.new_page(viewport=PHONE)
     page.goto(server + "om/", wait_until="load")
-    _tab_to(page, "label.md-header__button[for=__drawer]")
+    _tab_to(page, ".md-header__button[for=__drawer]")
     assert page.evaluate("document.activeElement.getAttribute('aria-expanded')") == "false"
     assert not page.evaluate("document.querySelector('.md-sidebar--primary').checkVisibility({visibilityProperty: true})")
     page.keyboard.press("Enter")
@@ -119,14 +119,15 @@ def test_navigation_drawer_works_by_keyboard_on_a_phone(server, browser):
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert page.url.endswith("/vaer-med/")
-    _tab_to(page, "label.md-header__button[for=__drawer]")
+    _tab_to(page, ".md-header__button[for=__drawer]")
     page.keyboard.press("Enter")
     page.keyboard.press("Escape")
     assert not page.evaluate("document.getElementById('__drawer').checked")
-    assert page.evaluate("document.activeElement.matches('label.md-header__button')")
+    assert page.evaluate("document.activeElement.matches('.md-header__button[for=__drawer]')")
     page.keyboard.press(" ")  # Space opens it too
     assert page.evaluate("document.getElementById('__drawer').checked")
-    assert page.evaluate("document.querySelector('label.md-header__button').getAttribute('aria-expanded')") == "true"
+    menu = "document.querySelector('.md-header__button[for=__drawer]')"
+    assert page.evaluate(f"{menu}.getAttribute('aria-expanded')") == "true"
     page.close()
 
 

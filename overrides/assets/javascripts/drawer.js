@@ -1,28 +1,41 @@
 /* The navigation drawer on narrow screens (and at high zoom), operable by keyboard.
 
    Material opens its drawer with a <label> for a hidden checkbox: a mouse or finger can use it, the
-   Tab key never reaches it. Here the menu button becomes a real button for keyboard and screen reader
-   (Enter or Space opens, Escape closes and returns focus), and the CSS keeps the closed drawer's links
-   out of the Tab order (site.css). Without JavaScript the label still works by pointer. */
+   Tab key never reaches it, and a label may not take the button role. Here the menu label becomes a real
+   <button> for keyboard and screen reader (Enter or Space opens, Escape closes and returns focus), and the
+   CSS keeps the closed drawer's links out of the Tab order (site.css). Without JavaScript the label still
+   works by pointer. */
 (function () {
   "use strict";
   var toggle = document.getElementById("__drawer");
-  var button = document.querySelector('label.md-header__button[for="__drawer"]');
-  if (!toggle || !button) { return; }
+  var label = document.querySelector('label.md-header__button[for="__drawer"]');
+  if (!toggle || !label) { return; }
   var nav = document.querySelector(".md-sidebar--primary");
-  button.setAttribute("role", "button");
-  button.setAttribute("tabindex", "0");
+  var button = asButton(label);
   button.setAttribute("aria-label", "Menu");
   var byKey = false;
   function sync() { button.setAttribute("aria-expanded", String(toggle.checked)); }
-  // Material itself clicks a focused label on Enter; Space is ours. Either way the checkbox changes once.
-  button.addEventListener("keydown", function (event) {
-    if (event.key !== "Enter" && event.key !== " ") { return; }
-    byKey = true;
-    if (event.key === " ") {
-      event.preventDefault();
-      button.click();
-    }
+  function setOpen(open) {
+    toggle.checked = open;
+    toggle.dispatchEvent(new Event("change", { bubbles: true }));
+  }
+  // A <button> in place of a label, same classes, content and "for" (Material's CSS keys on it).
+  function asButton(old) {
+    var made = document.createElement("button");
+    made.type = "button";
+    made.className = old.className;
+    made.innerHTML = old.innerHTML;
+    if (old.htmlFor) { made.setAttribute("for", old.htmlFor); }
+    old.replaceWith(made);
+    // Material clicks the focused element's label on Enter from its document listener: keep it out.
+    made.addEventListener("keydown", function (event) {
+      if (event.key === "Enter") { event.stopPropagation(); }
+    });
+    return made;
+  }
+  button.addEventListener("click", function (event) {
+    byKey = event.detail === 0;  // Enter or Space: a click without a pointer
+    setOpen(!toggle.checked);
   });
   toggle.addEventListener("change", function () {
     sync();
@@ -37,38 +50,25 @@
   });
   document.addEventListener("keydown", function (event) {
     if (event.key === "Escape" && toggle.checked) {
-      toggle.checked = false;
-      toggle.dispatchEvent(new Event("change", { bubbles: true }));
+      setOpen(false);
       button.focus();
     }
   });
   sync();
 
-  // Labels that work a checkbox by pointer become buttons for keyboard and screen reader too: the drawer's
-  // visible "Luk menu" and the 404 page's "Søg på sitet".
-  function asButton(label, onPress) {
-    label.setAttribute("role", "button");
-    label.setAttribute("tabindex", "0");
-    label.addEventListener("keydown", function (event) {
-      if (event.key !== "Enter" && event.key !== " ") { return; }
-      // Material clicks a focused label on Enter from its document listener: after onPress moved focus, that
-      // click would land on the menu button and open the drawer again.
-      event.preventDefault();
-      event.stopPropagation();
-      onPress();
+  // The drawer's visible "Luk menu" (a label, so a pointer closes the drawer without JavaScript).
+  var closeLabel = document.querySelector("label.ks-drawer__close");
+  if (closeLabel) {
+    asButton(closeLabel).addEventListener("click", function (event) {
+      setOpen(false);
+      if (event.detail === 0) { button.focus(); }
     });
   }
-  var close = document.querySelector(".ks-drawer__close");
-  if (close) {
-    asButton(close, function () {
-      toggle.checked = false;
-      toggle.dispatchEvent(new Event("change", { bubbles: true }));
-      button.focus();
-    });
-  }
-  var search = document.querySelector("label.ks-search[for=__search]");
+  // The 404 page's "Søg på sitet" (hidden without JavaScript, where search cannot work) opens the search.
+  var search = document.querySelector("button.ks-search");
   var query = document.querySelector(".md-search__input");
   if (search && query) {
-    asButton(search, function () { query.focus(); });
+    search.hidden = false;
+    search.addEventListener("click", function () { query.focus(); });
   }
 })();
