@@ -78,7 +78,8 @@ def strategy_index(site: Site, here: str, site_url: str, heading_level: int = 2)
                   total=len(site.strategies),
                   municipalities=[m for m, _ in shaping.strategies_by_municipality(site)],
                   target_groups=shaping.target_groups_in_use(site),
-                  show_municipalities=len(site.municipalities) > 1, heading_level=heading_level)
+                  show_municipalities=len(site.municipalities) > 1, heading_level=heading_level,
+                  consultations=progress.open_consultations(site, progress.build_date()))  # issue 13
 
 
 def guide_index(site: Site, here: str, site_url: str) -> Markup:
