@@ -11,6 +11,7 @@ from collections import Counter
 from urllib.parse import unquote, urlsplit
 
 from browser.conftest import site_urls
+from browser.test_accessibility import axe_violations
 from browser.test_design import DESKTOP, MAIN_SECTIONS, WCAG_JS, every_page
 from conftest import record_check
 
@@ -187,4 +188,21 @@ def test_no_two_navigation_landmarks_share_a_name(real_site, server, browser):
         if problems:
             found[label] = {"problems": problems, "landmarks": names}
     record_check("navigation landmarks named uniquely in Danish (1280 and 390 px)", len(urls))
+    assert found == {}
+
+
+def test_axe_finds_no_violations_on_a_phone_with_the_menu_open(real_site, server, browser):
+    """The desktop run in test_accessibility.py never sees the phone header or the drawer."""
+    urls = site_urls(real_site, server)
+    found = {}
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    for url in urls:
+        page.goto(url, wait_until="networkidle")
+        _open_menu(page)
+        violations = axe_violations(page)
+        if violations:
+            found[url] = violations
+    context.close()
+    record_check("axe-core on a phone with the menu open: zero violations", len(urls))
     assert found == {}
