@@ -36,6 +36,11 @@ CODES: dict[str, str] = {
     "multiline-title": "En overskrift eller et navn over flere linjer.",
     "no-strategies": "Ingen strategier.",
     "too-long": "En tekst med flere ord, end feltet tillader.",
+    # issue 13: follow-up
+    "invalid-number": "En værdi, der ikke er et tal (eller en procent uden for 0–100).",
+    "unknown-status": "En indsats med en status, der ikke står under 'indsatsstatusser'.",
+    "milestone-outside-period": "En milepæl uden for indsatsens periode.",
+    "invalid-period": "En indsats, der slutter, før den starter.",
 }
 
 

@@ -105,6 +105,8 @@ def _minimal_value(tp: Any, ids: Iterator[str]) -> Any:
         return typing.get_args(tp)[0]
     if tp is dt.date:
         return dt.date(2025, 1, 1)
+    if tp is float:  # issue 13: measurements, baselines, targets, progress
+        return 1
     if tp is Url:
         return "https://eksempel.example/"
     if tp is Email:
@@ -164,6 +166,8 @@ def _values(tp: Any, key: str) -> list[tuple[str, Expect]]:
         return [(value, "invalid-date") for value in ("2025-13-01", "<img src=x onerror=alert(1)>", "{{ 7*7 }}")]
     if typing.get_origin(tp) is Literal:
         return [(value, "invalid-choice") for value in ("<img src=x onerror=alert(1)>", "{{ 7*7 }}")]
+    if tp is float:
+        return [(value, "invalid-number") for value in ("<img src=x onerror=alert(1)>", "{{ 7*7 }}", "12 personer")]
     raise TypeError(f"no hostile values for field type {tp!r}: add them here")  # a new kind of field
 
 
