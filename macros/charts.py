@@ -174,7 +174,7 @@ def status_chart(rows: list[ThemeStatus]) -> StatusChart | None:
     for index, row in enumerate(rows):
         x = float(label_width)
         segments = []
-        counts = [(c.status.id, c.status.name, c.count) for c in row.counts]
+        counts: list[tuple[str, str, int]] = [(c.status.id, c.status.name, c.count) for c in row.counts]
         counts.append(("", WITHOUT_STATUS, row.without_status))
         for position, (status_id, name, count) in enumerate(counts):
             fill = WITHOUT_STATUS_FILL if not status_id else PALETTE[position % len(PALETTE)]

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import typing
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from typing import Any
 
-from .model import Loc, Section, Site, Strategy
+from .model import Document, Loc, Section, Site, Strategy, Theme
 from .problems import Problem
 from .schema import hints, suggest
 from .text import anchor_slug
@@ -219,7 +219,7 @@ def _statuses_explained(site: Site) -> list[Problem]:
 PROGRESS_PAGE_IDS = ("saadan-gaar-det",)
 
 
-def _initiative_problems(strategy: Strategy, status_ids: list[str]) -> list[Problem]:
+def _initiative_problems(strategy: Strategy, status_ids: Sequence[str]) -> list[Problem]:
     """Known statuses and themes, and milestones inside the initiative's period."""
     problems: list[Problem] = []
     items = strategy.progress.initiatives if strategy.progress else []
@@ -257,12 +257,17 @@ def progress_problems(site: Site, unreadable: Collection[str] = ()) -> list[Prob
     status_ids = [s.id for s in site.settings.initiative_statuses]
     problems = unique_ids(site.settings.initiative_statuses, "indsatsstatus")
     for strategy in site.strategies:
-        for obj in [*strategy.themes, *strategy.documents]:
+        pages: list[Theme | Document] = [*strategy.themes, *strategy.documents]
+        for obj in pages:
             if obj.id in PROGRESS_PAGE_IDS:
                 problems.append(_problem(at(obj, "id"), f"Id '{obj.id}' kan ikke bruges, fordi siden så ville "
                                                         "erstatte strategiens side 'Sådan går det'. Vælg et andet id.",
                                          "reserved-id"))
         problems += _initiative_problems(strategy, status_ids)
+        plan = strategy.progress.plan if strategy.progress else None
+        if plan is not None:
+            problems += reference(plan.source, (a.id for a in strategy_anchors(strategy)), at(plan, "source"), "kilde",
+                                  f"i strategien '{strategy.id}'")
         updates = strategy.progress.updates if strategy.progress else []
         problems += unique_ids(updates, "nyhed")
         for update in updates:

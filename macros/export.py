@@ -158,7 +158,7 @@ INDICATOR_HEADER = ["strategi_id", "indsats_id", "indikator_id", "indikator", "e
 def initiatives_csv(site: Site) -> bytes:
     rows = []
     for s in site.strategies:
-        themes = {t.id: t.title for t in s.themes}
+        themes: dict[str, str] = {t.id: t.title for t in s.themes}
         for i in progress.initiatives(s):
             status = progress.initiative_status(site, i.status)
             rows.append([s.municipality, s.id, s.title, i.theme or "", themes.get(i.theme or "", ""), i.id, i.title,

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from .model import Consultation, Initiative, InitiativeStatus, Site, Strategy, Theme, Update
 from .pages import PROGRESS_PAGE_ID, child_src, url_of
+from .shaping import anchor_urls
 
 PROGRESS_TITLE = "Sådan går det"
 NEWS_TITLE = "Nyt"
@@ -61,6 +62,12 @@ def open_consultations(site: Site, today: dt.date) -> list[tuple[Strategy, Consu
     """Every open consultation on the site, the nearest deadline first (for the front page)."""
     found = [(s, c) for s in site.strategies if (c := open_consultation(s, today))]
     return sorted(found, key=lambda pair: (pair[1].deadline, pair[0].id))
+
+
+def plan_source_url(strategy: Strategy) -> str | None:
+    """Where the strategy's own text describes the follow-up ('kilde'), so the reader can check the wording."""
+    plan = strategy.progress.plan if strategy.progress else None
+    return anchor_urls(strategy).get(plan.source) if plan and plan.source else None
 
 
 def initiatives(strategy: Strategy) -> list[Initiative]:

@@ -129,6 +129,7 @@ def progress_page(site: Site, here: str, site_url: str, strategy_id: str) -> Mar
                   draft=progress.is_draft(strat),
                   consultation=progress.open_consultation(strat, progress.build_date()),
                   plan=strat.progress.plan if strat.progress else None,
+                  plan_source=progress.plan_source_url(strat),
                   groups=progress.by_theme(strat), has_status=progress.has_published_status(strat),
                   initiative_status=lambda status_id: progress.initiative_status(site, status_id),
                   overview=overview, status_chart=charts.status_chart(overview),

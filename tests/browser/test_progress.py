@@ -93,7 +93,8 @@ def test_charts_are_named_images_with_a_description(progress_server, browser):
 def test_feed_and_data_links_open(progress_server, browser):
     page = browser.new_page()
     page.goto(progress_server + "strategier/eksempelby-voksne/saadan-gaar-det/", wait_until="networkidle")
-    hrefs = page.eval_on_selector_all("#hent-data ~ ul a, a[type='application/atom+xml']", "els => els.map(e => e.href)")
+    hrefs = page.eval_on_selector_all("#hent-data ~ ul a, a[type='application/atom+xml']",
+                                      "els => els.map(e => e.href)")
     assert len(hrefs) == 5
     for href in hrefs:
         response = page.request.get(href)

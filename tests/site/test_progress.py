@@ -66,7 +66,8 @@ def test_every_initiative_status_milestone_and_indicator_is_on_the_page(fixture_
     statuses = {s.id: s for s in model.settings.initiative_statuses}
     assert {i.status for i in strategy.progress.initiatives if i.status} == set(statuses)  # every status used
     for initiative in strategy.progress.initiatives:
-        article = re.search(rf'<div class="ks-initiative" data-ks-initiative="{initiative.id}">(.*?)</div>\n(?=<div class="ks-initiative"|<h[23])',
+        article = re.search(rf'<div class="ks-initiative" data-ks-initiative="{initiative.id}">(.*?)</div>\n'
+                            r'(?=<div class="ks-initiative"|<h[23])',
                             page, re.S)
         assert article, initiative.id
         body = visible_text(article.group(1))
@@ -92,7 +93,8 @@ def test_every_initiative_status_milestone_and_indicator_is_on_the_page(fixture_
 
 def test_every_chart_has_a_text_alternative_and_a_table_with_the_same_numbers(fixture_site, model):
     page = main_content(fixture_site.html("strategier/eksempelby-voksne/saadan-gaar-det/"))
-    svgs = re.findall(r'<svg class="ks-chart__svg" role="img"[^>]*aria-labelledby="([^"]+)"[^>]*>(.*?)</svg>', page, re.S)
+    svgs = re.findall(r'<svg class="ks-chart__svg" role="img"[^>]*aria-labelledby="([^"]+)"[^>]*>(.*?)</svg>',
+                      page, re.S)
     indicators = [ind for i in model.strategies_by_id["eksempelby-voksne"].progress.initiatives for ind in i.indicators]
     measured = [ind for ind in indicators if ind.measurements]
     assert len(svgs) == len(measured) + 1  # one per indicator with measurements, and the status overview
@@ -317,3 +319,26 @@ def test_nu_html_checker_finds_no_errors_on_the_progress_pages(fixture_site):
     errors = [(m.get("url", "").rsplit("/site/", 1)[-1], m.get("lastLine"), m["message"]) for m in messages
               if m.get("type") == "error"]
     assert len(pages) >= 10 and errors == []
+
+
+def test_real_follow_up_plans_link_to_where_the_strategy_says_it(real_site):
+    site = loader.load_site(Path(__file__).resolve().parents[2] / "data")
+    linked = 0
+    for strategy in site.strategies:
+        plan = strategy.progress.plan if strategy.progress else None
+        if not (plan and plan.source):
+            continue
+        page = main_content(real_site.html(f"strategier/{strategy.id}/saadan-gaar-det/"))
+        href = re.search(r'<a href="([^"]+)">Læs, hvor det står i strategien</a>', page).group(1)
+        path, _, fragment = html_lib.unescape(href).partition("#")
+        target = (real_site.site_dir / "strategier" / strategy.id / "saadan-gaar-det" / path / "index.html").resolve()
+        assert f'id="{fragment}"' in target.read_text(encoding="utf-8"), (strategy.id, href)
+        linked += 1
+    assert linked == 3  # Hjørring, Kalundborg (voksne) and Faxe describe their follow-up
+
+
+def test_a_follow_up_source_that_does_not_exist(data_dir):
+    _edit(data_dir, "eksempelby-voksne.yml", "    rapporterer_til: Socialudvalget\n",
+          "    rapporterer_til: Socialudvalget\n    kilde: findes-ikke\n")
+    [(file, line, code, message)] = _problems(data_dir)
+    assert (line, code) == (_line(data_dir, "eksempelby-voksne.yml", "kilde: findes-ikke"), "unknown-reference")

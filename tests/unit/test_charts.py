@@ -45,7 +45,8 @@ def test_one_measurement_and_no_baseline_or_target():
 
 
 def _row(label: str, counts: dict[str, int], without: int = 0) -> progress.ThemeStatus:
-    statuses = [InitiativeStatus(id=i, name=n, description="d") for i, n in (("i-gang", "I gang"), ("stoppet", "Stoppet"))]
+    names = (("i-gang", "I gang"), ("stoppet", "Stoppet"))
+    statuses = [InitiativeStatus(id=i, name=n, description="d") for i, n in names]
     return progress.ThemeStatus(label, [progress.StatusCount(s, counts.get(s.id, 0)) for s in statuses], without)
 
 

@@ -97,7 +97,8 @@ def test_site_json_round_trips_every_strategy_theme_goal_action_and_initiative(f
     assert strategies == site.strategies  # dataclass equality: every field, nested, except source lines
     for original, read in zip(site.strategies, strategies, strict=True):
         assert [(t.id, t.goal) for t in read.themes] == [(t.id, t.goal) for t in original.themes]
-        assert [a.text for g in read.guidance for a in g.actions] == [a.text for g in original.guidance for a in g.actions]
+        actions = [a.text for g in original.guidance for a in g.actions]
+        assert [a.text for g in read.guidance for a in g.actions] == actions
         assert [i.id for i in progress.initiatives(read)] == [i.id for i in progress.initiatives(original)]
     assert [m["id"] for m in document["kommuner"]] == [m.id for m in site.municipalities]
     assert [p["id"] for p in document["vær_med"]] == [p.id for p in site.participation]
@@ -118,7 +119,8 @@ def test_initiatives_csv_has_a_row_per_initiative_with_danish_characters_intact(
     rows = _csv(files[export.INITIATIVES_CSV])
     expected = [(s.id, i.id) for s in site.strategies for i in progress.initiatives(s)]
     assert [(r["strategi_id"], r["indsats_id"]) for r in rows] == expected
-    assert list(csv.reader(io.StringIO(files[export.INITIATIVES_CSV].decode("utf-8-sig"))))[0] == export.INITIATIVE_HEADER
+    header = next(csv.reader(io.StringIO(files[export.INITIATIVES_CSV].decode("utf-8-sig"))))
+    assert header == export.INITIATIVE_HEADER
     for row in rows:
         strategy = site.strategies_by_id[row["strategi_id"]]
         initiative = next(i for i in progress.initiatives(strategy) if i.id == row["indsats_id"])
@@ -133,8 +135,8 @@ def test_indicators_csv_has_every_measurement(files, site):
     for s in site.strategies:
         for i in progress.initiatives(s):
             for ind in i.indicators:
-                expected += [(ind.id, m.date.isoformat(), m.value) for m in sorted(ind.measurements, key=lambda m: m.date)] \
-                    or [(ind.id, "", None)]
+                measured = sorted(ind.measurements, key=lambda m: m.date)
+                expected += [(ind.id, m.date.isoformat(), m.value) for m in measured] or [(ind.id, "", None)]
     assert [(r["indikator_id"], r["dato"], float(r["værdi"]) if r["værdi"] else None) for r in rows] == expected
 
 
