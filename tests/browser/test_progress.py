@@ -6,6 +6,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from collections.abc import Iterator
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -101,3 +102,18 @@ def test_feed_and_data_links_open(progress_server, browser):
         assert response.status == 200, href
         assert response.body()
     page.close()
+
+
+def test_axe_finds_no_violations_on_the_real_progress_pages(real_site, server, browser):
+    site = loader.load_site(Path(__file__).resolve().parents[2] / "data")
+    paths = ["strategier/nyt/"] + [f"strategier/{s.id}/saadan-gaar-det/" for s in site.strategies]
+    page = browser.new_page()
+    found = {}
+    for path in paths:
+        response = page.goto(server + path, wait_until="networkidle")
+        assert response is not None and response.status == 200, path
+        violations = axe_violations(page)
+        if violations:
+            found[path] = violations
+    page.close()
+    assert found == {}
