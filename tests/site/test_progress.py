@@ -342,3 +342,35 @@ def test_a_follow_up_source_that_does_not_exist(data_dir):
           "    rapporterer_til: Socialudvalget\n    kilde: findes-ikke\n")
     [(file, line, code, message)] = _problems(data_dir)
     assert (line, code) == (_line(data_dir, "eksempelby-voksne.yml", "kilde: findes-ikke"), "unknown-reference")
+
+
+def test_hostile_text_in_follow_up_data_stays_text_in_pages_feeds_and_data(tmp_path):
+    """Markup and template code in every text field of the progress data: pages, feeds and JSON keep it as text."""
+    import json
+    import xml.etree.ElementTree as ET
+
+    from conftest import HOSTILE_TEXT, _taint, copy_fixture
+    from macros.model import Strategy
+
+    site = copy_fixture("progress-site", tmp_path)
+    for path in sorted((site / "data" / "strategier").glob("*.yml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        path.write_text(yaml.safe_dump(_taint(data, Strategy), allow_unicode=True, sort_keys=False), encoding="utf-8")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SOURCE_DATE_EPOCH", str(calendar.timegm(BEFORE_DEADLINE.timetuple())))
+        result = build_site(site / "mkdocs.yml", tmp_path / "out")
+    assert result.returncode == 0, result.output
+    for url in ("strategier/eksempelby-voksne/saadan-gaar-det/", "strategier/nyt/", "index.html"):
+        page = result.html(url)
+        for raw in ("<b>fed</b>", "<img src=x", "<script>alert(2)", "</title><script>"):
+            assert raw not in page, (url, raw)
+        assert "evil.example" not in page and not re.search(r'href="\s*javascript', page, re.I), url
+    text = _text(result, "strategier/eksempelby-voksne/saadan-gaar-det/")
+    assert HOSTILE_TEXT.strip().split(" ")[0] in text  # '<b>fed</b>' is shown as written
+    for feed in result.site_dir.rglob("feed.xml"):
+        root = ET.parse(feed).getroot()  # still well-formed XML
+        for title in root.iter("{http://www.w3.org/2005/Atom}title"):
+            assert "<script>" not in ET.tostring(title, encoding="unicode")
+    document = json.loads((result.site_dir / "data" / "site.json").read_text(encoding="utf-8"))
+    titles = [i["titel"] for s in document["strategier"] for i in s.get("opfølgning", {}).get("indsatser", [])]
+    assert titles and all(t.endswith(HOSTILE_TEXT) for t in titles)
