@@ -8,6 +8,7 @@ Danish names.
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from browser.conftest import site_urls
@@ -16,6 +17,8 @@ from browser.test_design import DESKTOP, MAIN_SECTIONS, WCAG_JS, every_page
 from conftest import record_check
 
 PHONE = {"width": 390, "height": 844}
+# Strategy and theme pages live at strategier/<strategy id>/, the id being the data file's name.
+STRATEGY_IDS = sorted(path.stem for path in (Path(__file__).resolve().parents[2] / "data" / "strategier").glob("*.yml"))
 STRATEGY_PAGE = "strategier/kalundborg-børn-og-unge/øget-netværksinddragelse-og-tættere-samarbejde/"
 
 BREADCRUMBS = """() => {
@@ -49,7 +52,7 @@ def _path(url: str) -> str:
 
 def test_breadcrumbs_on_every_page_below_the_front_page(real_site, server, browser):
     urls = site_urls(real_site, server)
-    found = {}
+    found, strategy_pages = {}, 0
     for label, page in every_page(browser, urls, (PHONE, DESKTOP)):
         crumbs = page.evaluate(BREADCRUMBS)
         path = _path(page.url)
@@ -69,11 +72,13 @@ def test_breadcrumbs_on_every_page_below_the_front_page(real_site, server, brows
             problems.append(f"last step {steps[-1]!r} is not the current page {h1!r}")
         if any(link is None for link in links[:-1]) or any(c for c in current[:-1]):
             problems.append("a step above the current page is not a link")
-        in_strategy = path.startswith("/strategier/") and path != "/strategier/"
+        in_strategy = path.split("/")[1:3] in ([["strategier", sid] for sid in STRATEGY_IDS])
+        strategy_pages += in_strategy
         if in_strategy and (steps[1] != "Strategier" or not any(step.endswith("Kommune") for step in steps[2:-1])):
             problems.append(f"strategy page without its municipality: {steps}")
         if problems:
             found[label] = problems + [" › ".join(steps)]
+    assert strategy_pages >= 2 * len(STRATEGY_IDS)  # every strategy's pages were seen, in both viewports
     record_check("breadcrumbs below the front page, municipality on strategy pages (390 and 1280 px)", len(urls))
     assert found == {}
 
