@@ -35,7 +35,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page as MkPage
 
 from . import devreload, loader, outputs, pages, progress, updated, views  # updated: Sidst opdateret; issue 13: outputs
-from .engine import edit_urls, navigation, preview, sandbox, slots, theme_fixes, titles, toc
+from .engine import edit_urls, navigation, preview, sandbox, search, slots, theme_fixes, titles, toc  # search: issue 15
 from .model import Site
 from .problems import DataError, Problem
 
@@ -193,6 +193,9 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(content)
         # --- end issue 13 ---
+            # --- issue 15: Pagefind search index over the built site (macros/engine/search.py) ---
+            search.index_site(Path(config.site_dir))
+            # --- end issue 15 ---
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self.data_dir))

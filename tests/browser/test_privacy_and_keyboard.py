@@ -20,7 +20,7 @@ def test_every_page_loads_only_from_its_own_host_and_sets_no_cookies(real_site, 
     for url in urls:
         response = page.goto(url, wait_until="networkidle")
         assert response is not None and response.ok, f"{url}: {response and response.status}"
-    # The search runs in a worker that loads its index: search and wait for results.
+    # The search (Pagefind: script, worker, WebAssembly, index fragments) loads when used: search and wait for results.
     page.goto(server, wait_until="networkidle")
     page.keyboard.press("/")
     page.keyboard.type("fællesskaber")
