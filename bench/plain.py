@@ -17,7 +17,7 @@ from typing import Any
 
 from bench.synthetic import SyntheticSite
 from bench.yamlio import repo_config, write_yaml
-from macros import pages
+from macros import pages, urls
 from macros.loader import load_site
 
 _BLOCKS = {
@@ -137,7 +137,7 @@ def make_plain_site(site: SyntheticSite, built: Path, root: Path) -> None:
     sources = sorted(p.relative_to(site.root / "docs").as_posix() for p in (site.root / "docs").rglob("*.md"))
     sources += [page.src for page in pages.walk(plan)]
     for src in sources:
-        page = built / pages.url_of(src) / "index.html"
+        page = built / urls.url_of(src) / "index.html"
         target = root / "docs" / src
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(html_to_markdown(page.read_text(encoding="utf-8")), encoding="utf-8")

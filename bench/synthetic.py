@@ -25,7 +25,7 @@ from bench import ROOT
 from bench.corpus import Writer, danish_sentences
 from bench.strategy import POSITIONAL_THEME_IDS, key, make_strategy, record, slug
 from bench.yamlio import write_yaml
-from macros import model, pages
+from macros import model, pages, urls
 from macros.loader import check_site
 
 TOWN_STEMS = (
@@ -158,7 +158,7 @@ def make_site(root: Path, strategies: int, sentences: Sequence[str]) -> Syntheti
         first["id"],
         theme["id"],
         theme[key(model.Theme, "goal")],
-        pages.url_of(pages.child_src(strategy, theme["id"])),
+        urls.url_of(pages.child_src(strategy, theme["id"])),
     )
 
 

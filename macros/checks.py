@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import typing
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from typing import Any
 
-from .model import Document, Loc, Section, Site, Strategy, Theme
+from .model import Document, Loc, Section, Site, Strategy, Theme, strategy_anchors
 from .problems import Problem
 from .schema import hints, suggest
 from .text import anchor_slug
@@ -72,23 +72,6 @@ def reference(value: str | None, known: Iterable[str | None], loc: Loc | None, f
 def at(obj: Any, name: str) -> Loc | None:
     """The line where a field of a data object was written."""
     return obj.loc.at(name) if obj.loc else None
-
-
-def walk_sections(sections: Iterable[Section]) -> Iterator[Section]:
-    for section in sections:
-        yield section
-        yield from walk_sections(section.subsections)
-
-
-def strategy_anchors(strategy: Strategy) -> list[Any]:
-    """Everything in a strategy that an action or entry can point to with 'kilde'."""
-    sections = list(walk_sections(strategy.sections))
-    sections += walk_sections(strategy.implementation)
-    for theme in strategy.themes:
-        sections += walk_sections(theme.sections)
-    for document in strategy.documents:
-        sections += walk_sections(document.sections)
-    return [*sections, *strategy.themes, *strategy.documents]
 
 
 def _heading_depth(sections: Iterable[Section], level: int = TOP_SECTION_LEVEL) -> list[Problem]:

@@ -8,32 +8,37 @@ Modules are re-imported dependencies first (``from .x import`` / ``from . import
 
 from __future__ import annotations
 
+import ast
 import importlib
-import re
+import importlib.util
 import sys
 from pathlib import Path
 
 PACKAGE = __name__.rpartition(".")[0]
-_IMPORT = re.compile(r"^\s*from \.(\w*) import ([\w, ()]+)", re.MULTILINE)
 _seen: dict[str, float] = {}
 
 
 def _modules() -> dict[str, Path]:
     """The package's loaded submodules and their files."""
     prefix = PACKAGE + "."
-    return {name: Path(module.__file__) for name, module in list(sys.modules.items())
+    return {name: Path(str(module.__file__)) for name, module in list(sys.modules.items())
             if name.startswith(prefix) and getattr(module, "__file__", None)}
 
 
+def _dependencies(name: str, path: Path, modules: dict[str, Path]) -> set[str]:
+    """The package's modules that ``name`` imports with a relative import (``from .x``, ``from ..x``, ``from . import x``)."""
+    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.level:
+            base = importlib.util.resolve_name("." * node.level + (node.module or ""), package)
+            found |= {base, *(f"{base}.{alias.name}" for alias in node.names)}
+    return (found & set(modules)) - {name}
+
+
 def _order(modules: dict[str, Path]) -> list[str]:
-    """Submodules sorted so that each comes after the siblings it imports."""
-    depends: dict[str, set[str]] = {}
-    for name, path in modules.items():
-        found = set()
-        for target, names in _IMPORT.findall(path.read_text(encoding="utf-8")):
-            candidates = [target] if target else [n.strip(" ()") for n in names.split(",")]
-            found |= {f"{PACKAGE}.{c}" for c in candidates if f"{PACKAGE}.{c}" in modules}
-        depends[name] = found - {name}
+    """Submodules sorted so that each comes after the modules of the package it imports."""
+    depends = {name: _dependencies(name, path, modules) for name, path in modules.items()}
     ordered: list[str] = []
 
     def visit(name: str, path: tuple[str, ...] = ()) -> None:
@@ -50,7 +55,7 @@ def _order(modules: dict[str, Path]) -> list[str]:
 
 def _stamps() -> dict[str, float]:
     package = sys.modules[PACKAGE]
-    files = {**_modules(), PACKAGE: Path(package.__file__)}
+    files = {**_modules(), PACKAGE: Path(str(package.__file__))}
     return {name: path.stat().st_mtime for name, path in files.items() if path.exists()}
 
 

@@ -12,9 +12,8 @@ import posixpath
 import uuid
 import xml.etree.ElementTree as ET
 
-from . import progress
+from . import progress, urls
 from .model import Site, Strategy
-from .pages import NEWS_SRC, strategy_feed, url_of
 from .progress import UpdateItem
 from .text import prose
 
@@ -55,9 +54,9 @@ def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) ->
 def atom(site: Site, strategy: Strategy | None, site_url: str, build_date: dt.date, site_name: str) -> bytes:
     """The feed of a strategy's updates (or the whole site's, ``strategy`` None), newest first."""
     ET.register_namespace("", ATOM)
-    feed_path = strategy_feed(strategy) if strategy else progress.SITE_FEED
+    feed_path = urls.strategy_feed(strategy.id) if strategy else urls.SITE_FEED
     items = progress.strategy_updates(site, strategy) if strategy else progress.site_updates(site)
-    page = progress.progress_url(strategy) if strategy else url_of(NEWS_SRC)
+    page = urls.progress(strategy.id) if strategy else urls.NEWS
     newest = items[0].update.date if items else progress.newest_date(site, strategy)
     root = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": "da"})
     _sub(root, "id", feed_id(strategy))
@@ -73,7 +72,7 @@ def atom(site: Site, strategy: Strategy | None, site_url: str, build_date: dt.da
         _sub(entry, "title", item.update.title)
         _sub(entry, "updated", timestamp(item.update.date))
         _sub(entry, "published", timestamp(item.update.date))
-        target = progress.progress_url(item.strategy) + f"#{item.anchor}"
+        target = urls.with_fragment(urls.progress(item.strategy.id), item.anchor)
         _sub(entry, "link", rel="alternate", type="text/html", href=_href(target, feed_path, site_url))
         _sub(entry, "category", term=item.strategy.id, label=item.strategy.title)
         if item.update.text:

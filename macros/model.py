@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -597,3 +598,23 @@ class Site:
     def strategies_by_id(self) -> dict[str, Strategy]:
         """The strategies by id, built once per loaded site."""
         return {s.id: s for s in self.strategies if s.id}
+
+
+# --- Walking the structure ----------------------------------------------------
+
+
+def walk_sections(sections: Iterable[Section]) -> Iterator[Section]:
+    for section in sections:
+        yield section
+        yield from walk_sections(section.subsections)
+
+
+def strategy_anchors(strategy: Strategy) -> list[Any]:
+    """Everything in a strategy that an action or entry can point to with 'kilde'."""
+    sections = list(walk_sections(strategy.sections))
+    sections += walk_sections(strategy.implementation)
+    for theme in strategy.themes:
+        sections += walk_sections(theme.sections)
+    for document in strategy.documents:
+        sections += walk_sections(document.sections)
+    return [*sections, *strategy.themes, *strategy.documents]

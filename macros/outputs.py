@@ -8,17 +8,16 @@ from __future__ import annotations
 
 import datetime as dt
 
-from . import export, feeds, progress
+from . import export, feeds, urls
 from .model import Site
-from .pages import strategy_feed
 
 DEFAULT_SITE_NAME = "Strategier for det specialiserede socialområde"
 
 
 def extra_files(site: Site, site_url: str, build_date: dt.date, site_name: str = DEFAULT_SITE_NAME) -> dict[str, bytes]:
     """Path in the built site -> content."""
-    out = {progress.SITE_FEED: feeds.atom(site, None, site_url, build_date, site_name)}
-    out.update({strategy_feed(s): feeds.atom(site, s, site_url, build_date, site_name)
+    out = {urls.SITE_FEED: feeds.atom(site, None, site_url, build_date, site_name)}
+    out.update({urls.strategy_feed(s.id): feeds.atom(site, s, site_url, build_date, site_name)
                 for s in site.strategies})
     out.update(export.files(site, build_date))
     return out

@@ -8,18 +8,16 @@ from __future__ import annotations
 
 import html
 import json
-import posixpath
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from . import urls
 from .model import Site, Strategy, Theme
 
-STRATEGIES_INDEX = "strategier/index.md"
-GUIDES_INDEX = "hvad-kan-du-gøre/index.md"
-# Issue 13: each strategy's "Sådan går det" page and the site-wide "Nyt" (in the Strategier section).
-PROGRESS_PAGE_ID = "saadan-gaar-det"
-NEWS_SRC = "strategier/nyt.md"
+STRATEGIES_INDEX = urls.index_source(urls.STRATEGIES)
+GUIDES_INDEX = urls.index_source(urls.GUIDES)
+NEWS_SRC = urls.page_source(urls.NEWS)  # every update on the site, in the Strategier section
 
 
 @dataclass(frozen=True)
@@ -36,10 +34,6 @@ class Page:
     nav_current_only: bool = False
     # The data file the page is written from, relative to the project folder (for "Rediger denne side").
     source: str | None = None
-
-    @property
-    def url(self) -> str:
-        return url_of(self.src)
 
     def markdown(self) -> str:
         """The page's Markdown: front matter and its title; the plugin adds the view's HTML below it."""
@@ -63,30 +57,13 @@ def _view(name: str, *args: str) -> tuple[str, tuple[str, ...]]:
     return name, tuple(args)
 
 
-def url_of(src: str) -> str:
-    """The URL of a Markdown source path, with directory URLs: a/b.md -> a/b/, a/index.md -> a/."""
-    stem = src[: -len(".md")]
-    if stem == "index" or stem.endswith("/index"):
-        stem = stem[: -len("index")]
-        return stem
-    return stem + "/"
-
-
-def relative(target: str, here: str) -> str:
-    """A link from the page at URL ``here`` to ``target`` (both site-relative, '#fragment' allowed)."""
-    path, _, fragment = target.partition("#")
-    rel = posixpath.relpath(path or ".", here.rstrip("/") or ".")
-    rel = "./" if rel == "." else rel + "/"
-    return rel + (f"#{fragment}" if fragment else "")
-
-
 def strategy_src(strategy: Strategy) -> str:
-    return f"strategier/{strategy.id}/index.md"
+    return urls.index_source(urls.strategy(strategy.id))
 
 
 def child_src(strategy: Strategy, child_id: str) -> str:
-    """Theme and document pages live beside the strategy's overview."""
-    return f"strategier/{strategy.id}/{child_id}.md"
+    """Theme, document and progress pages live beside the strategy's overview."""
+    return urls.page_source(urls.strategy_child(strategy.id, child_id))
 
 
 def theme_title(strategy: Strategy, number: str | None, title: str) -> str:
@@ -113,17 +90,12 @@ def strategy_page(strategy: Strategy) -> Page:
         Page(child_src(strategy, d.id), d.title, _view("document_page", strategy.id, d.id), child_meta, source=source)
         for d in strategy.documents
     ]
-    feed = {"ks_feed": strategy_feed(strategy)}  # issue 13: <link rel="alternate"> to the strategy's Atom feed
-    children.append(Page(child_src(strategy, PROGRESS_PAGE_ID), "Sådan går det",
+    feed = {"ks_feed": urls.strategy_feed(strategy.id)}  # issue 13: <link rel="alternate"> to the strategy's Atom feed
+    children.append(Page(child_src(strategy, urls.PROGRESS_PAGE_ID), "Sådan går det",
                          _view("progress_page", strategy.id), {**child_meta, **feed}, source=source))
     title = strategy.short_title or strategy.title
     return Page(strategy_src(strategy), title, _view("strategy_page", strategy.id), {**meta, **feed}, tuple(children),
                 source=source)
-
-
-def strategy_feed(strategy: Strategy) -> str:
-    """The strategy's Atom feed, beside its pages: a stable URL (issue 13)."""
-    return f"strategier/{strategy.id}/feed.xml"
 
 
 def site_plan(site: Site) -> list[Page]:
@@ -140,7 +112,7 @@ def site_plan(site: Site) -> list[Page]:
         grouped = list(strategies)
     grouped.append(Page(NEWS_SRC, "Nyt", _view("news_page")))  # issue 13: every update on the site
     guides = tuple(
-        Page(f"hvad-kan-du-gøre/{a.id}.md", a.name, _view("audience_guide", a.id)) for a in site.settings.audiences
+        Page(urls.page_source(urls.guide(a.id)), a.name, _view("audience_guide", a.id)) for a in site.settings.audiences
     )
     return [
         Page(STRATEGIES_INDEX, "Strategier", _view("strategy_index"), children=tuple(grouped), nav_current_only=True),

@@ -8,17 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import posixpath
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .model import Consultation, Initiative, InitiativeStatus, Site, Strategy, Theme, Update
-from .pages import PROGRESS_PAGE_ID, child_src, url_of
 from .shaping import anchor_urls
 
 PROGRESS_TITLE = "Sådan går det"
 NEWS_TITLE = "Nyt"
-SITE_FEED = "feed.xml"
 DRAFT_STATUS = "udkast"
 UPDATES_ANCHOR = "nyt"
 
@@ -32,19 +29,6 @@ def build_date() -> dt.date:
     if epoch:
         return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
     return dt.date.today()
-
-
-def progress_src(strategy: Strategy) -> str:
-    return child_src(strategy, PROGRESS_PAGE_ID)
-
-
-def progress_url(strategy: Strategy) -> str:
-    return url_of(progress_src(strategy))
-
-
-def file_link(target: str, here: str) -> str:
-    """A link to a file (feed, JSON, CSV) from the page at URL ``here``: no trailing slash, unlike a page."""
-    return posixpath.relpath(target, here.rstrip("/") or ".")
 
 
 def is_draft(strategy: Strategy) -> bool:

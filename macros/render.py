@@ -13,11 +13,10 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from . import pages, shaping, text
+from . import shaping, text, urls
 from .model import Site, Term
 from .terms import mark_terms
 
-GLOSSARY_URL = "ordliste/"
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "overrides" / "components"
 
 
@@ -31,12 +30,16 @@ def environment(template_dir: Path = TEMPLATE_DIR) -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters.update(
+        # The site's addresses come from urls.py only: {{ strategy | url }}, {{ theme | url(strategy) }}.
+        url=urls.of,
+        strategy_url=urls.strategy,
+        progress_url=lambda strategy: urls.progress(strategy.id),
         prose=text.prose,
         inline=text.inline,
         anchor=text.anchor_slug,
         danish_date=shaping.danish_date,
     )
-    env.globals.update(status_names=shaping.STATUS_NAMES, guidance_anchor=shaping.GUIDANCE_ANCHOR)
+    env.globals.update(guidance_anchor=shaping.GUIDANCE_ANCHOR)
     return env
 
 
@@ -48,19 +51,20 @@ def render(template: str, site: Site, here: str, *, terms: tuple[Term, ...] = ()
     configured, else the path from the site's root.
     """
 
-    def link(target: str) -> str:
-        return pages.relative(target, here)
+    def link(target: str, fragment: str | None = None) -> str:
+        return urls.relative(urls.with_fragment(target, fragment), here)
 
     def printed(target: str) -> str:
         return (site_url.rstrip("/") if site_url else "") + "/" + target.lstrip("/")
 
     html = environment().get_template(template).render(
-        site=site, link=link, printed=printed, url_of=pages.url_of,
+        site=site, link=link, printed=printed,
+        status_names={status.id: status.name for status in site.settings.statuses},
         target_group_names=lambda strategy: shaping.target_group_names(site, strategy),
         municipality_name=lambda municipality_id: shaping.municipality(site, municipality_id).name,
         **context,
     )
     if terms:
-        html = mark_terms(html, terms, pages.relative(GLOSSARY_URL, here))
+        html = mark_terms(html, terms, urls.relative(urls.GLOSSARY, here))
     # The templates' indentation and blank lines carry nothing (components have no <pre>): drop them.
     return Markup("\n".join(line.strip() for line in html.splitlines() if line.strip()))

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 
 from markupsafe import Markup, escape
 
+from . import urls
 from .model import Term
 
 _TOKEN = re.compile(r"(<[^>]+>)")
@@ -68,7 +69,7 @@ def _mark_text(text: str, pending: list[tuple[Term, re.Pattern[str]]], glossary_
         pending.remove((term, pat))
         marked.append(term)
         result += text[: match.start()] + (
-            f'<a class="ks-term" href="{escape(glossary_url)}#{escape(term.id)}" '
+            f'<a class="ks-term" href="{escape(urls.with_fragment(glossary_url, term.id))}" '
             f'data-ks-term="{escape(term.id)}">{match.group(1)}</a>'
         )
         text = text[match.end():]
@@ -81,5 +82,6 @@ def explanations(marked: list[Term], glossary_url: str) -> Markup:
         return Markup("")
     from .render import environment  # render imports this module; the environment is only needed here
 
-    html = environment().get_template(EXPLANATIONS_TEMPLATE).render(terms=explained, glossary_url=glossary_url)
+    links = {t.id: urls.with_fragment(glossary_url, t.id) for t in explained}
+    html = environment().get_template(EXPLANATIONS_TEMPLATE).render(terms=explained, links=links)
     return Markup("".join(line.strip() for line in html.splitlines()))

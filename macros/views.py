@@ -13,12 +13,9 @@ from typing import Any
 
 from markupsafe import Markup
 
-from . import charts, export, pages, progress, shaping
+from . import charts, export, progress, shaping, urls
 from .model import Site, Strategy
-from .pages import child_src, strategy_src, url_of
 from .render import render
-
-PARTICIPATION_URL = "vaer-med/"
 
 
 def _strategy_block(template: str, site: Site, here: str, site_url: str, strat: Strategy, **context: Any) -> Markup:
@@ -55,8 +52,6 @@ def theme_page(site: Site, here: str, site_url: str, strategy_id: str, theme_id:
         participation=shaping.other_participation(site, strat, routed, theme_id),
         previous=siblings[index - 1] if index > 0 else None,
         next=siblings[index + 1] if index + 1 < len(siblings) else None,
-        overview_url=url_of(strategy_src(strat)),
-        theme_url=lambda t: url_of(child_src(strat, t.id)),
         text_anchor=shaping.THEME_TEXT_ANCHOR,
         lead_text=shaping.has_lead_text(theme) or not theme.sections,
         guidance_all=bool(strat.guidance),
@@ -68,7 +63,7 @@ def document_page(site: Site, here: str, site_url: str, strategy_id: str, docume
     strat = shaping.strategy(site, strategy_id)
     document = next(d for d in strat.documents if d.id == document_id)
     return _strategy_block("strategy/document.html", site, here, site_url, strat, document=document,
-                           overview_url=url_of(strategy_src(strat)))
+                           )
 
 
 def strategy_index(site: Site, here: str, site_url: str, heading_level: int = 2) -> Markup:
@@ -92,8 +87,7 @@ def audience_guide(site: Site, here: str, site_url: str, audience_id: str) -> Ma
     return render("guides/audience-guide.html", site, here, site_url=site_url,
                   audience=shaping.audience(site, audience_id),
                   groups=shaping.guide_by_municipality(site, audience_id),
-                  source_url=shaping.action_source_url,
-                  participation_url=PARTICIPATION_URL if audience_id == shaping.PARTICIPATION_AUDIENCE else None,
+                  participation_url=urls.PARTICIPATION if audience_id == shaping.PARTICIPATION_AUDIENCE else None,
                   show_municipalities=len(site.municipalities) > 1)
 
 
@@ -136,9 +130,7 @@ def progress_page(site: Site, here: str, site_url: str, strategy_id: str) -> Mar
                   indicator_chart=charts.indicator_chart, theme_label=progress.theme_label,
                   timeline=progress.timeline(strat), event_names=progress.EVENT_NAMES,
                   updates=progress.strategy_updates(site, strat), number=progress.danish_number,
-                  overview_url=url_of(strategy_src(strat)), progress_url=progress.progress_url,
-                  downloads=progress_downloads(strat), file_link=lambda target: progress.file_link(target, here),
-                  feed=pages.strategy_feed(strat))
+                  downloads=progress_downloads(strat), feed=urls.strategy_feed(strat.id))
 
 
 def progress_downloads(strat: Strategy) -> list[tuple[str, str, str]]:
@@ -152,8 +144,7 @@ def progress_downloads(strat: Strategy) -> list[tuple[str, str, str]]:
 def news_page(site: Site, here: str, site_url: str) -> Markup:
     """Every update on the site, newest first, with the site's Atom feed."""
     return render("progress/news.html", site, here, site_url=site_url, updates=progress.site_updates(site),
-                  progress_url=progress.progress_url, feed=progress.SITE_FEED, is_draft=progress.is_draft,
-                  file_link=lambda target: progress.file_link(target, here))
+                  feed=urls.SITE_FEED, is_draft=progress.is_draft)
 
 
 VIEWS: dict[str, Callable[..., Markup]] = {

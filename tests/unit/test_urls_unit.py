@@ -1,4 +1,4 @@
-from macros.pages import relative, url_of
+from macros.urls import relative, url_of
 
 
 def test_url_of_uses_directory_urls():

@@ -1,0 +1,108 @@
+"""Small pure functions that shape validated data for templates: filtering, grouping, sorting, resolving.
+
+Templates only render what these return. One module per kind of page:
+
+- ``lookups``: finding things in the site, Danish dates, addresses inside a strategy;
+- ``strategy_pages``: the top of a strategy or theme page (status, decisions, actions with their routes);
+- ``directories``: the pages that gather across strategies (guides, glossary, "Vær med", strategy finder).
+"""
+
+from __future__ import annotations
+
+from .directories import (
+    DANISH_ALPHABET,
+    PARTICIPATION_AUDIENCE,
+    GuideAction,
+    GuideMunicipality,
+    GuideStrategy,
+    ParticipationItem,
+    ThemeOption,
+    guide_by_municipality,
+    participation,
+    participation_filter_themes,
+    participation_for,
+    participation_municipalities,
+    participation_theme_groups,
+    strategies_by_municipality,
+    target_groups_in_use,
+    terms,
+    terms_by_letter,
+)
+from .lookups import (
+    GUIDANCE_ANCHOR,
+    MONTHS,
+    THEME_TEXT_ANCHOR,
+    action_source_url,
+    anchor_urls,
+    audience,
+    danish_date,
+    has_lead_text,
+    municipality,
+    page_themes,
+    strategy,
+    target_group_names,
+    theme,
+    theme_text_anchor,
+    themes_by_id,
+    website_label,
+)
+from .strategy_pages import (
+    ActionGroup,
+    DecisionItem,
+    Route,
+    RoutedGroup,
+    action_route,
+    contents,
+    decisions,
+    guidance_groups,
+    other_participation,
+    routed_guidance,
+    status_definition,
+)
+
+__all__ = [
+    "ActionGroup",
+    "DANISH_ALPHABET",
+    "DecisionItem",
+    "GUIDANCE_ANCHOR",
+    "GuideAction",
+    "GuideMunicipality",
+    "GuideStrategy",
+    "MONTHS",
+    "PARTICIPATION_AUDIENCE",
+    "ParticipationItem",
+    "Route",
+    "RoutedGroup",
+    "THEME_TEXT_ANCHOR",
+    "ThemeOption",
+    "action_route",
+    "action_source_url",
+    "anchor_urls",
+    "audience",
+    "contents",
+    "danish_date",
+    "decisions",
+    "guidance_groups",
+    "guide_by_municipality",
+    "has_lead_text",
+    "municipality",
+    "other_participation",
+    "page_themes",
+    "participation",
+    "participation_filter_themes",
+    "participation_for",
+    "participation_municipalities",
+    "participation_theme_groups",
+    "routed_guidance",
+    "status_definition",
+    "strategies_by_municipality",
+    "strategy",
+    "target_group_names",
+    "target_groups_in_use",
+    "terms",
+    "terms_by_letter",
+    "theme",
+    "theme_text_anchor",
+    "themes_by_id",
+    "website_label",
+]

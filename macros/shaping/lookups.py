@@ -1,0 +1,126 @@
+"""Lookups, dates and addresses inside a strategy that every view uses."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from .. import urls
+from ..model import (
+    Action,
+    Audience,
+    Document,
+    Municipality,
+    Site,
+    Strategy,
+    Theme,
+    walk_sections,
+)
+from ..pages import has_own_text
+
+GUIDANCE_ANCHOR = "hvad-kan-du-gøre"
+# The audience whose guide leads on to "Vær med" (volunteers, associations, businesses).
+
+
+THEME_TEXT_ANCHOR = "strategiens-tekst"
+
+
+MONTHS = (
+    "januar",
+    "februar",
+    "marts",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+
+
+def danish_date(value: dt.date) -> str:
+    """4. december 2024."""
+    return f"{value.day}. {MONTHS[value.month - 1]} {value.year}"
+
+
+def strategy(site: Site, strategy_id: str) -> Strategy:
+    """A strategy by id (an index built once per loaded site, so a page's lookup does not grow with the site)."""
+    try:
+        return site.strategies_by_id[strategy_id]
+    except KeyError:
+        raise KeyError(f"no strategy with id {strategy_id!r}") from None
+
+
+def theme(strategy_: Strategy, theme_id: str) -> Theme:
+    for item in strategy_.themes:
+        if item.id == theme_id:
+            return item
+    raise KeyError(f"no theme {theme_id!r} in {strategy_.id!r}")
+
+
+def municipality(site: Site, municipality_id: str) -> Municipality:
+    return next(m for m in site.municipalities if m.id == municipality_id)
+
+
+def target_group_names(site: Site, strategy_: Strategy) -> str:
+    names = {g.id: g.name for g in site.settings.target_groups}
+    return ", ".join(names[g] for g in strategy_.target_groups)
+
+
+def audience(site: Site, audience_id: str) -> Audience:
+    return next(a for a in site.settings.audiences if a.id == audience_id)
+
+
+def themes_by_id(strategy_: Strategy) -> dict[str, Theme]:
+    return {t.id: t for t in strategy_.themes}
+
+
+def website_label(municipality_: Municipality) -> str:
+    """kalundborg.dk: the website as a reader would type it."""
+    host = municipality_.website.split("//", 1)[-1].strip("/")
+    return host[4:] if host.startswith("www.") else host
+
+
+def page_themes(strategy_: Strategy) -> list[Theme]:
+    """The themes that have a page of their own (a theme without text of its own has none)."""
+    return [t for t in strategy_.themes if has_own_text(t)]
+
+
+def has_lead_text(theme_: Theme) -> bool:
+    """The theme has text before its sections: the page shows it under "Strategiens tekst"."""
+    return bool(theme_.intro or theme_.summary or theme_.text)
+
+
+def theme_text_anchor(theme_: Theme) -> str:
+    """Where a theme's own text starts on its page, below the reader blocks."""
+    if has_lead_text(theme_) or not theme_.sections:
+        return THEME_TEXT_ANCHOR
+    return theme_.sections[0].id
+
+
+# --- end of issue 12 shaping
+
+
+def anchor_urls(strategy_: Strategy) -> dict[str, str]:
+    """Site-relative URL of everything an action can point to with 'kilde'."""
+    overview = urls.strategy(strategy_.id)
+    found: dict[str, str] = {
+        s.id: urls.with_fragment(overview, s.id)
+        for s in walk_sections([*strategy_.sections, *strategy_.implementation])
+    }
+    items: list[Theme | Document] = [*strategy_.themes, *strategy_.documents]
+    for item in items:
+        page = urls.of(item, strategy_)
+        # A theme page opens with its actions: "where it says so" is the theme's own text below them.
+        found[item.id] = urls.with_fragment(page, theme_text_anchor(item)) if isinstance(item, Theme) else page
+        found.update({s.id: urls.with_fragment(page, s.id) for s in walk_sections(item.sections)})
+    return found
+
+
+def action_source_url(strategy_: Strategy, action: Action) -> str:
+    """Where the strategy states the action: its section, or its own 'Hvad kan du gøre?'."""
+    if action.source:
+        return anchor_urls(strategy_)[action.source]
+    return urls.with_fragment(urls.strategy(strategy_.id), GUIDANCE_ANCHOR)
