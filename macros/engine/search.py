@@ -17,9 +17,12 @@ search needs ``script-src 'self' 'wasm-unsafe-eval'`` (Pagefind's WebAssembly) a
 
 from __future__ import annotations
 
+import gzip
+import json
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
 from mkdocs.exceptions import PluginError
 
@@ -27,6 +30,7 @@ BUNDLE_DIR = "pagefind"
 LANGUAGE = "da"
 # Never indexed: hidden explanation text and templates (their text is not on the page until used).
 EXCLUDE_SELECTORS = ("[hidden]", "template", "[data-search-exclude]")
+FRAGMENT_SIGNATURE = b"pagefind_dcd"
 
 
 class SearchIndexError(PluginError):
@@ -71,3 +75,16 @@ def index_site(site_dir: Path) -> Path:
             f"Ret fejlen nedenfor, eller skriv til udviklerne med den:\n{detail}"
         )
     return bundle
+
+
+def indexed_pages(site_dir: Path) -> list[dict[str, Any]]:
+    """What Pagefind indexed, page by page (its fragments: url, content, meta), for tests and the benchmark.
+
+    Each fragment is gzip-compressed JSON behind a ``pagefind_dcd`` signature; reading them shows
+    exactly the text a reader can find, without a browser.
+    """
+    pages = []
+    for fragment in sorted((Path(site_dir) / BUNDLE_DIR / "fragment").glob("*.pf_fragment")):
+        raw = gzip.decompress(fragment.read_bytes())
+        pages.append(json.loads(raw[len(FRAGMENT_SIGNATURE):] if raw.startswith(FRAGMENT_SIGNATURE) else raw))
+    return pages

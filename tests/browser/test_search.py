@@ -45,8 +45,8 @@ class _Indexed(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         names = {name for name, _ in attrs}
         body, excluded = self.stack[-1] if self.stack else (False, False)
-        state = (body or "data-pagefind-body" in names,
-                 excluded or tag == "template" or bool(names & {"hidden", "data-search-exclude", "data-pagefind-ignore"}))
+        hidden = tag == "template" or bool(names & {"hidden", "data-search-exclude", "data-pagefind-ignore"})
+        state = (body or "data-pagefind-body" in names, excluded or hidden)
         if tag not in self.VOID:
             self.stack.append(state)
 
@@ -139,7 +139,8 @@ def test_ae_oe_aa_find_the_same_pages_as_ae_oe_aa_letters(server, browser):
 
 
 def test_result_titles_name_the_municipality(real_site, server, browser):
-    municipalities = [m["navn"] for m in yaml.safe_load((ROOT / "data" / "kommuner.yml").read_text("utf-8"))["kommuner"]]
+    data = yaml.safe_load((ROOT / "data" / "kommuner.yml").read_text("utf-8"))
+    municipalities = [m["navn"] for m in data["kommuner"]]
     page = browser.new_page(viewport=DESKTOP)
     _open_search(page, server)
     _search(page, "indsatsen")
