@@ -30,6 +30,8 @@ WORDS = {"fællesskabet": "fællesskab", "støtter": "støt", "indsatsen": "inds
 FIRST_SEARCH_BUDGET = 200_000  # bytes gzipped, issue 15: at every site size
 RESULTS = ".ks-search .md-search-result__item a"
 STATUS = "#ks-search-status"
+# Pages that gather many topics: the front page, Strategier, Ordliste, Vær med and the guides.
+AGGREGATE = r"^/(strategier/|ordliste/|vaer-med/|hvad-kan-du-gøre/.*)?$"
 
 
 class _Indexed(HTMLParser):
@@ -122,6 +124,9 @@ def test_danish_words_find_every_page_with_a_form_of_the_word(indexed, server, b
     assert _count(page) == len(found)
     missing = sorted(expected - set(found))
     assert not missing, f"{query!r}: {len(found)} found, {len(expected)} pages contain {stem}*; missing {missing}"
+    # Pages that gather many topics (data-pagefind-weight, overrides/main.html) do not come first.
+    first = next(iter(found))
+    assert not re.match(AGGREGATE, first), f"{query!r}: an aggregate page comes first: {list(found)[:5]}"
     page.close()
     record_check(f"search {query!r} finds all {len(expected)} pages with {stem}*", len(expected))
 
@@ -268,3 +273,20 @@ def test_first_search_loads_pagefind_only_then_within_budget_from_the_own_host(r
     record_check(f"first search {total} B gzipped (budget {FIRST_SEARCH_BUDGET} B), "
                  f"results after {elapsed * 1000:.0f} ms, own host only, no cookies", 1)
     context.close()
+
+
+def test_only_article_text_is_indexed(real_site):
+    """No 404 or redirect page, no navigation, table of contents or footer, no hidden explanation text."""
+    from macros.engine.search import indexed_pages
+
+    indexed = indexed_pages(real_site.site_dir)
+    urls = {unquote(d["url"]) for d in indexed}
+    assert "/404.html" not in urls and len(urls) == len(indexed) >= 10
+    for page in real_site.pages():
+        text = page.read_text(encoding="utf-8")
+        if 'http-equiv="refresh"' in text:
+            assert _url_of(real_site.site_dir, page) not in urls
+    for d in indexed:
+        assert "Indholdsfortegnelse" not in d["content"] and "Spring til indhold" not in d["content"], d["url"]
+        assert not d["content"].startswith("Forside"), d["url"]  # the breadcrumbs
+    record_check("search index: article text only", len(indexed))
