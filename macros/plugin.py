@@ -194,7 +194,7 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
                 target.write_bytes(content)
         # --- end issue 13 ---
             # --- issue 15: Pagefind search index over the built site (macros/engine/search.py) ---
-            search.index_site(Path(config.site_dir))
+            search.index_site(Path(config.site_dir), serving=self.serving)
             # --- end issue 15 ---
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:

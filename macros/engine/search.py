@@ -58,15 +58,24 @@ def command(site_dir: Path) -> list[str]:
     return args
 
 
-def index_site(site_dir: Path) -> Path:
+def index_site(site_dir: Path, *, serving: bool = False) -> Path:
     """Index the built site in place; returns the bundle folder (``<site>/pagefind``).
 
     The old bundle is removed first so a page deleted since the last build cannot still be found.
+    While serving (``mkdocs serve``), Pagefind runs in the background instead: it takes about 0.1 s on
+    today's site but 2 s at 100 strategies and 22 s at 1,000, which the preview must not wait for;
+    search in the preview then follows a moment after the page. A run still going from the previous
+    save is stopped first.
     """
     site_dir = Path(site_dir)
     bundle = site_dir / BUNDLE_DIR
+    _stop_background()
     if bundle.exists():
-        shutil.rmtree(bundle)
+        shutil.rmtree(bundle, ignore_errors=serving)
+    if serving:
+        global _background
+        _background = subprocess.Popen(command(site_dir), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        return bundle
     result = subprocess.run(command(site_dir), capture_output=True, text=True, check=False)
     if result.returncode != 0 or not (bundle / "pagefind.js").is_file():
         detail = (result.stderr or result.stdout).strip()
@@ -75,6 +84,24 @@ def index_site(site_dir: Path) -> Path:
             f"Ret fejlen nedenfor, eller skriv til udviklerne med den:\n{detail}"
         )
     return bundle
+
+
+_background: subprocess.Popen[bytes] | None = None
+
+
+def _stop_background() -> None:
+    """Stop a background Pagefind run from an earlier save (serve only) before the next one starts."""
+    global _background
+    if _background is not None and _background.poll() is None:
+        _background.terminate()
+        _background.wait(timeout=10)
+    _background = None
+
+
+def wait_for_background(timeout: float = 120) -> None:
+    """Wait until a background run has finished (tests, and a clean exit)."""
+    if _background is not None:
+        _background.wait(timeout=timeout)
 
 
 def indexed_pages(site_dir: Path) -> list[dict[str, Any]]:
