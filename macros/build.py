@@ -51,8 +51,9 @@ def _locked(target: Path) -> Iterator[None]:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            print(f"Et andet byg af {target.name}/ er i gang. Venter, til det er færdigt …", file=sys.stderr,
-                  flush=True)
+            print(
+                f"Et andet byg af {target.name}/ er i gang. Venter, til det er færdigt …", file=sys.stderr, flush=True
+            )
             fcntl.flock(handle, fcntl.LOCK_EX)
         try:
             yield
@@ -114,15 +115,22 @@ def _fail(target: Path, reason: str = "") -> None:
 
 
 def _disk_message(target: Path) -> str:
-    return (f"Der er ikke plads nok på disken i {target.parent} til at bygge sitet. "
-            "Frigør plads (fx ved at slette gamle filer), og byg igen.")
+    return (
+        f"Der er ikke plads nok på disken i {target.parent} til at bygge sitet. "
+        "Frigør plads (fx ved at slette gamle filer), og byg igen."
+    )
 
 
 def _run_mkdocs(config: Path, staging: Path) -> tuple[int, str]:
     """The strict MkDocs build into ``staging``; its own messages are passed on, except a disk-full traceback."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config),
-                           "-d", str(staging)], env=env, stderr=subprocess.PIPE, text=True, check=False)
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config), "-d", str(staging)],
+        env=env,
+        stderr=subprocess.PIPE,
+        text=True,
+        check=False,
+    )
     return proc.returncode, proc.stderr
 
 
@@ -156,8 +164,11 @@ def build(config: Path, target: Path) -> int:
         if error.errno in (errno.ENOSPC, errno.EDQUOT):
             _fail(target, _disk_message(target))
         else:
-            _fail(target, f"Sitet kunne ikke skrives til {target.parent}: {error.strerror} ({error.filename}). "
-                          "Tjek, at mappen findes, og at du har lov til at skrive i den.")
+            _fail(
+                target,
+                f"Sitet kunne ikke skrives til {target.parent}: {error.strerror} ({error.filename}). "
+                "Tjek, at mappen findes, og at du har lov til at skrive i den.",
+            )
         return 1
 
 

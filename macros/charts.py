@@ -73,8 +73,9 @@ def describe_indicator(indicator: Indicator) -> str:
         parts.append(f"Mål: {danish_number(indicator.target)}.")
     measured = sorted(indicator.measurements, key=lambda m: m.date)
     if measured:
-        parts.append("Målinger: " + ", ".join(
-            f"{danish_number(m.value)} den {danish_date(m.date)}" for m in measured) + ".")
+        parts.append(
+            "Målinger: " + ", ".join(f"{danish_number(m.value)} den {danish_date(m.date)}" for m in measured) + "."
+        )
     else:
         parts.append("Der er endnu ingen målinger.")
     return " ".join(parts)
@@ -98,18 +99,29 @@ def indicator_chart(indicator: Indicator) -> LineChart | None:
     def y_of(value: float) -> float:
         return _scale(value, low, high, bottom, top)
 
-    points = [Point(x_of(m.date), y_of(m.value), f"{danish_number(m.value)} den {danish_date(m.date)}")
-              for m in measured]
+    points = [
+        Point(x_of(m.date), y_of(m.value), f"{danish_number(m.value)} den {danish_date(m.date)}") for m in measured
+    ]
     path = " ".join(f"{'M' if i == 0 else 'L'}{p.x} {p.y}" for i, p in enumerate(points))
     y_ticks = [Tick(y_of(v), danish_number(v)) for v in sorted({low, high})]
     x_ticks = [Tick(x_of(m.date), f"{m.date.month:02d}/{m.date.year}") for m in (measured[0], measured[-1])]
     if len(measured) == 1:
         x_ticks = x_ticks[:1]
     return LineChart(
-        WIDTH, HEIGHT, points, path,
+        WIDTH,
+        HEIGHT,
+        points,
+        path,
         y_of(indicator.baseline) if indicator.baseline is not None else None,
         y_of(indicator.target) if indicator.target is not None else None,
-        y_ticks, x_ticks, left, right, top, bottom, describe_indicator(indicator))
+        y_ticks,
+        x_ticks,
+        left,
+        right,
+        top,
+        bottom,
+        describe_indicator(indicator),
+    )
 
 
 @dataclass(frozen=True)

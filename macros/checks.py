@@ -16,8 +16,18 @@ from .text import anchor_slug
 # with the templates): a section, theme or document with one of these ids would repeat it on the page, and
 # "Læs, hvor det står" would jump to the wrong place.
 BUILT_IN_ANCHORS = (
-    "hvad-kan-du-gøre", "vision", "relaterede", "dokumenter", "kilder", "mål", "kort-fortalt",
-    "hvem-handler-det-om", "indhold", "fakta", "rettelser", "vær-med-som-frivillig-eller-forening",
+    "hvad-kan-du-gøre",
+    "vision",
+    "relaterede",
+    "dokumenter",
+    "kilder",
+    "mål",
+    "kort-fortalt",
+    "hvem-handler-det-om",
+    "indhold",
+    "fakta",
+    "rettelser",
+    "vær-med-som-frivillig-eller-forening",
     "strategiens-tekst",
 )
 # A theme, document or audience becomes a page named after its id; 'index' would replace the overview page.
@@ -45,15 +55,26 @@ def unique_ids(objects: Iterable[Any], what: str, attr: str = "id") -> list[Prob
         if folded in seen:
             first = seen[folded]
             where = f" (første gang i {first})" if first else ""
-            problems.append(_problem(obj.loc, f"Id '{key}' bruges allerede af et andet {what}{where}. "
-                                              "Giv hvert id et unikt navn.", "duplicate-id"))
+            problems.append(
+                _problem(
+                    obj.loc,
+                    f"Id '{key}' bruges allerede af et andet {what}{where}. Giv hvert id et unikt navn.",
+                    "duplicate-id",
+                )
+            )
         else:
             seen[folded] = obj.loc
     return problems
 
 
-def reference(value: str | None, known: Iterable[str | None], loc: Loc | None, field: str, where: str,
-              unreadable: Collection[str] = ()) -> list[Problem]:
+def reference(
+    value: str | None,
+    known: Iterable[str | None],
+    loc: Loc | None,
+    field: str,
+    where: str,
+    unreadable: Collection[str] = (),
+) -> list[Problem]:
     """A reference to an id that must exist.
 
     One mistake, one message: ids in ``unreadable`` belong to files that could not be read, and a None in
@@ -80,9 +101,15 @@ def _heading_depth(sections: Iterable[Section], level: int = TOP_SECTION_LEVEL) 
     for section in sections:
         deepest = level + 1 if section.principles else level
         if deepest > DEEPEST_HEADING:
-            problems.append(_problem(section.loc, f"Afsnittet '{section.title}' ligger for dybt: underafsnit kan "
-                                                  f"højst være {DEEPEST_HEADING - TOP_SECTION_LEVEL} niveauer dybe "
-                                                  "(medregnet principper). Flyt det et niveau op.", "too-deep"))
+            problems.append(
+                _problem(
+                    section.loc,
+                    f"Afsnittet '{section.title}' ligger for dybt: underafsnit kan "
+                    f"højst være {DEEPEST_HEADING - TOP_SECTION_LEVEL} niveauer dybe "
+                    "(medregnet principper). Flyt det et niveau op.",
+                    "too-deep",
+                )
+            )
             continue
         problems += _heading_depth(section.subsections, level + 1)
     return problems
@@ -97,13 +124,24 @@ def _reserved_ids(strategy: Strategy) -> list[Problem]:
     problems: list[Problem] = []
     for obj in strategy_anchors(strategy):
         if obj.id in anchors:
-            problems.append(_problem(at(obj, "id"), f"Id '{obj.id}' bruges allerede af siden selv (en overskrift, "
-                                                    "som sitet laver). Vælg et andet id, fx "
-                                                    f"'{obj.id}-1' eller et mere beskrivende.", "reserved-id"))
+            problems.append(
+                _problem(
+                    at(obj, "id"),
+                    f"Id '{obj.id}' bruges allerede af siden selv (en overskrift, "
+                    "som sitet laver). Vælg et andet id, fx "
+                    f"'{obj.id}-1' eller et mere beskrivende.",
+                    "reserved-id",
+                )
+            )
         elif id(obj) in pages and obj.id in RESERVED_PAGE_IDS:
-            problems.append(_problem(at(obj, "id"), f"Id '{obj.id}' kan ikke bruges, fordi siden så ville "
-                                                    "erstatte strategiens oversigtsside. Vælg et andet id.",
-                                     "reserved-id"))
+            problems.append(
+                _problem(
+                    at(obj, "id"),
+                    f"Id '{obj.id}' kan ikke bruges, fordi siden så ville "
+                    "erstatte strategiens oversigtsside. Vælg et andet id.",
+                    "reserved-id",
+                )
+            )
     return problems
 
 
@@ -115,20 +153,39 @@ def _check_strategy(strategy: Strategy, site: Site, unreadable: Collection[str])
     problems: list[Problem] = []
     loc = strategy.loc
     if loc and strategy.id and not loc.file.endswith(f"/{strategy.id}.yml"):
-        problems.append(_problem(loc, f"Filen skal hedde '{strategy.id}.yml' ligesom strategiens id. "
-                                      "Omdøb filen, eller ret id'et.", "file-name"))
-    problems += reference(strategy.municipality, (m.id for m in site.municipalities), at(strategy, "municipality"),
-                          "kommune", "i data/kommuner.yml")
+        problems.append(
+            _problem(
+                loc,
+                f"Filen skal hedde '{strategy.id}.yml' ligesom strategiens id. Omdøb filen, eller ret id'et.",
+                "file-name",
+            )
+        )
+    problems += reference(
+        strategy.municipality,
+        (m.id for m in site.municipalities),
+        at(strategy, "municipality"),
+        "kommune",
+        "i data/kommuner.yml",
+    )
     for group in strategy.target_groups:
-        problems += reference(group, (g.id for g in site.settings.target_groups), at(strategy, "target_groups"),
-                              "målgrupper", "blandt målgrupperne i data/site.yml")
+        problems += reference(
+            group,
+            (g.id for g in site.settings.target_groups),
+            at(strategy, "target_groups"),
+            "målgrupper",
+            "blandt målgrupperne i data/site.yml",
+        )
     if strategy.status == "vedtaget" and strategy.decision is None:
         others = ", ".join(s for s in _statuses() if s != "vedtaget")
-        problems.append(_problem(at(strategy, "status"),
-                                 "Strategien har status 'vedtaget', men mangler feltet 'beslutning' "
-                                 "(hvem godkendte den og hvornår). Tilføj det, eller brug status 'offentliggjort'. "
-                                 f"Mulige værdier for status: {', '.join(_statuses())} (uden beslutning: {others}).",
-                                 "missing-decision"))
+        problems.append(
+            _problem(
+                at(strategy, "status"),
+                "Strategien har status 'vedtaget', men mangler feltet 'beslutning' "
+                "(hvem godkendte den og hvornår). Tilføj det, eller brug status 'offentliggjort'. "
+                f"Mulige værdier for status: {', '.join(_statuses())} (uden beslutning: {others}).",
+                "missing-decision",
+            )
+        )
     anchors = strategy_anchors(strategy)
     problems += unique_ids(anchors, "afsnit, tema eller dokument i strategien")
     problems += _reserved_ids(strategy)
@@ -145,29 +202,56 @@ def _check_strategy(strategy: Strategy, site: Site, unreadable: Collection[str])
     if with_goal and len(with_goal) < len(strategy.themes):
         for number, theme in enumerate(strategy.themes, 1):
             if not theme.goal:
-                problems.append(_problem(theme.loc, f"{label.capitalize()} {number} mangler feltet 'mål' "
-                                                    f"(de andre {plural} har et mål).", "missing-goal"))
+                problems.append(
+                    _problem(
+                        theme.loc,
+                        f"{label.capitalize()} {number} mangler feltet 'mål' (de andre {plural} har et mål).",
+                        "missing-goal",
+                    )
+                )
     problems += unique_ids(strategy.guidance, "vejledning", attr="audience")
     for guidance in strategy.guidance:
-        problems += reference(guidance.audience, (a.id for a in site.settings.audiences), at(guidance, "audience"),
-                              "læsergruppe", "blandt læsergrupperne i data/site.yml")
+        problems += reference(
+            guidance.audience,
+            (a.id for a in site.settings.audiences),
+            at(guidance, "audience"),
+            "læsergruppe",
+            "blandt læsergrupperne i data/site.yml",
+        )
         for action in guidance.actions:
             for theme_id in action.themes:
-                problems += reference(theme_id, theme_ids, at(action, "themes"), "temaer",
-                                      f"blandt strategiens {label}-id'er")
-            problems += reference(action.source, anchor_ids, at(action, "source"), "kilde",
-                                  "blandt strategiens afsnit, temaer og dokumenter")
+                problems += reference(
+                    theme_id, theme_ids, at(action, "themes"), "temaer", f"blandt strategiens {label}-id'er"
+                )
+            problems += reference(
+                action.source,
+                anchor_ids,
+                at(action, "source"),
+                "kilde",
+                "blandt strategiens afsnit, temaer og dokumenter",
+            )
     for related in strategy.related:
-        problems += reference(related.strategy, (s.id for s in site.strategies), at(related, "strategy"), "strategi",
-                              "blandt sitets strategier", unreadable)
+        problems += reference(
+            related.strategy,
+            (s.id for s in site.strategies),
+            at(related, "strategy"),
+            "strategi",
+            "blandt sitets strategier",
+            unreadable,
+        )
     return problems
 
 
 def _site_reserved_ids(site: Site) -> list[Problem]:
     return [
-        _problem(at(audience, "id"), f"Id '{audience.id}' kan ikke bruges, fordi guiden så ville erstatte "
-                                     "oversigten over læsergrupper. Vælg et andet id.", "reserved-id")
-        for audience in site.settings.audiences if audience.id in RESERVED_PAGE_IDS
+        _problem(
+            at(audience, "id"),
+            f"Id '{audience.id}' kan ikke bruges, fordi guiden så ville erstatte "
+            "oversigten over læsergrupper. Vælg et andet id.",
+            "reserved-id",
+        )
+        for audience in site.settings.audiences
+        if audience.id in RESERVED_PAGE_IDS
     ]
 
 
@@ -177,12 +261,15 @@ def short_definitions(site: Site) -> list[Problem]:
     for term in (t for s in site.strategies for t in s.terms):
         words = len((term.short_definition or "").split())
         if words > SHORT_DEFINITION_WORDS:
-            problems.append(_problem(
-                at(term, "short_definition"),
-                f"Den korte definition af '{term.term}' har {words} ord; den må højst have "
-                f"{SHORT_DEFINITION_WORDS}. Forkort den, så den stadig siger det samme som kilden, "
-                "eller udelad 'kort_definition' (så linker ordet til ordlisten).",
-                "too-long"))
+            problems.append(
+                _problem(
+                    at(term, "short_definition"),
+                    f"Den korte definition af '{term.term}' har {words} ord; den må højst have "
+                    f"{SHORT_DEFINITION_WORDS}. Forkort den, så den stadig siger det samme som kilden, "
+                    "eller udelad 'kort_definition' (så linker ordet til ordlisten).",
+                    "too-long",
+                )
+            )
     return problems
 
 
@@ -191,9 +278,15 @@ def _statuses_explained(site: Site) -> list[Problem]:
     explained = {item.id for item in getattr(site.settings, "statuses", [])}
     missing = sorted({s.status for s in site.strategies if s.status and s.status not in explained})
     where = at(site.settings, "statuses")
-    return [_problem(where, f"Status '{status}' bruges af en strategi, men er ikke forklaret under 'statusser' i "
-                            "data/site.yml. Tilføj den dér med id, navn og forklaring.", "unknown-reference")
-            for status in missing]
+    return [
+        _problem(
+            where,
+            f"Status '{status}' bruges af en strategi, men er ikke forklaret under 'statusser' i "
+            "data/site.yml. Tilføj den dér med id, navn og forklaring.",
+            "unknown-reference",
+        )
+        for status in missing
+    ]
 
 
 # --- Issue 13: follow-up (initiatives, milestones, indicators, updates) --------------------------------
@@ -212,26 +305,47 @@ def _initiative_problems(strategy: Strategy, status_ids: Sequence[str]) -> list[
         if item.status is not None and item.status not in status_ids:
             near = suggest(item.status, status_ids)
             advice = f" Mente du '{near}'?" if near else f" Mulige: {', '.join(status_ids) or 'ingen'}."
-            problems.append(_problem(at(item, "status"), f"Indsatsen '{item.title}' har status '{item.status}', som "
-                                     "ikke står under 'indsatsstatusser' i data/site.yml. Brug en af dem, eller "
-                                     f"tilføj den dér med id, navn og forklaring.{advice}", "unknown-status"))
-        problems += reference(item.theme, (t.id for t in strategy.themes), at(item, "theme"), "tema",
-                              f"i strategien '{strategy.id}'")
+            problems.append(
+                _problem(
+                    at(item, "status"),
+                    f"Indsatsen '{item.title}' har status '{item.status}', som "
+                    "ikke står under 'indsatsstatusser' i data/site.yml. Brug en af dem, eller "
+                    f"tilføj den dér med id, navn og forklaring.{advice}",
+                    "unknown-status",
+                )
+            )
+        problems += reference(
+            item.theme, (t.id for t in strategy.themes), at(item, "theme"), "tema", f"i strategien '{strategy.id}'"
+        )
         if item.start and item.end and item.end < item.start:
-            problems.append(_problem(at(item, "end"), f"Indsatsen '{item.title}' slutter før den starter. Ret 'start' "
-                                                      "eller 'slut'.", "invalid-period"))
+            problems.append(
+                _problem(
+                    at(item, "end"),
+                    f"Indsatsen '{item.title}' slutter før den starter. Ret 'start' eller 'slut'.",
+                    "invalid-period",
+                )
+            )
         for milestone in item.milestones:
             before = item.start is not None and milestone.date < item.start
             after = item.end is not None and milestone.date > item.end
             if before or after:
-                problems.append(_problem(
-                    at(milestone, "date"),
-                    f"Milepælen '{milestone.title}' ({milestone.date.isoformat()}) ligger uden for indsatsens periode "
-                    f"({item.start.isoformat() if item.start else '…'} – {item.end.isoformat() if item.end else '…'}). "
-                    "Ret datoen, eller ret indsatsens 'start' eller 'slut'.", "milestone-outside-period"))
+                problems.append(
+                    _problem(
+                        at(milestone, "date"),
+                        f"Milepælen '{milestone.title}' ({milestone.date.isoformat()}) ligger uden for indsatsens periode "
+                        f"({item.start.isoformat() if item.start else '…'} – {item.end.isoformat() if item.end else '…'}). "
+                        "Ret datoen, eller ret indsatsens 'start' eller 'slut'.",
+                        "milestone-outside-period",
+                    )
+                )
         if item.progress is not None and not 0 <= item.progress <= 100:
-            problems.append(_problem(at(item, "progress"), f"Indsatsen '{item.title}': 'fremdrift' er en procent og "
-                                                           "skal ligge mellem 0 og 100.", "invalid-number"))
+            problems.append(
+                _problem(
+                    at(item, "progress"),
+                    f"Indsatsen '{item.title}': 'fremdrift' er en procent og skal ligge mellem 0 og 100.",
+                    "invalid-number",
+                )
+            )
     return problems
 
 
@@ -243,24 +357,44 @@ def progress_problems(site: Site, unreadable: Collection[str] = ()) -> list[Prob
         pages: list[Theme | Document] = [*strategy.themes, *strategy.documents]
         for obj in pages:
             if obj.id in PROGRESS_PAGE_IDS:
-                problems.append(_problem(at(obj, "id"), f"Id '{obj.id}' kan ikke bruges, fordi siden så ville "
-                                                        "erstatte strategiens side 'Sådan går det'. Vælg et andet id.",
-                                         "reserved-id"))
+                problems.append(
+                    _problem(
+                        at(obj, "id"),
+                        f"Id '{obj.id}' kan ikke bruges, fordi siden så ville "
+                        "erstatte strategiens side 'Sådan går det'. Vælg et andet id.",
+                        "reserved-id",
+                    )
+                )
         problems += _initiative_problems(strategy, status_ids)
         plan = strategy.progress.plan if strategy.progress else None
         if plan is not None:
-            problems += reference(plan.source, (a.id for a in strategy_anchors(strategy)), at(plan, "source"), "kilde",
-                                  f"i strategien '{strategy.id}'")
+            problems += reference(
+                plan.source,
+                (a.id for a in strategy_anchors(strategy)),
+                at(plan, "source"),
+                "kilde",
+                f"i strategien '{strategy.id}'",
+            )
         updates = strategy.progress.updates if strategy.progress else []
         problems += unique_ids(updates, "nyhed")
         for update in updates:
             for other in update.also:
-                problems += reference(other, site.strategies_by_id, at(update, "also"), "strategier",
-                                      "blandt sitets strategier", unreadable)
+                problems += reference(
+                    other,
+                    site.strategies_by_id,
+                    at(update, "also"),
+                    "strategier",
+                    "blandt sitets strategier",
+                    unreadable,
+                )
     if any(s.id == "nyt" for s in site.strategies):
-        problems.append(_problem(next(s.loc for s in site.strategies if s.id == "nyt"),
-                                 "Id 'nyt' kan ikke bruges til en strategi: adressen bruges af siden 'Nyt'. "
-                                 "Vælg et andet id.", "reserved-id"))
+        problems.append(
+            _problem(
+                next(s.loc for s in site.strategies if s.id == "nyt"),
+                "Id 'nyt' kan ikke bruges til en strategi: adressen bruges af siden 'Nyt'. Vælg et andet id.",
+                "reserved-id",
+            )
+        )
     return problems
 
 
@@ -289,13 +423,20 @@ def check(site: Site, unreadable: Collection[str] = ()) -> list[Problem]:
         problems += _check_strategy(strategy, site, unreadable)
     problems += progress_problems(site, unreadable)  # issue 13
     for entry in site.participation:
-        problems += reference(entry.strategy, by_id, at(entry, "strategy"), "strategi", "blandt sitets strategier",
-                              unreadable)
+        problems += reference(
+            entry.strategy, by_id, at(entry, "strategy"), "strategi", "blandt sitets strategier", unreadable
+        )
         target = by_id.get(entry.strategy)
         if target is not None:
             for theme in entry.themes:
-                problems += reference(theme, (t.id for t in target.themes), at(entry, "themes"), "temaer",
-                                      f"i strategien '{target.id}'")
-            problems += reference(entry.source, (a.id for a in strategy_anchors(target)), at(entry, "source"),
-                                  "kilde", f"i strategien '{target.id}'")
+                problems += reference(
+                    theme, (t.id for t in target.themes), at(entry, "themes"), "temaer", f"i strategien '{target.id}'"
+                )
+            problems += reference(
+                entry.source,
+                (a.id for a in strategy_anchors(target)),
+                at(entry, "source"),
+                "kilde",
+                f"i strategien '{target.id}'",
+            )
     return problems

@@ -33,8 +33,11 @@ DEFAULT_CONF = ROOT / "build" / "csp-header.conf"
 _SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.S | re.I)
 _TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]+)""", re.I)
 _SRC = re.compile(r"\bsrc\s*=", re.I)
-_META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="[^"]*">\n?'
-                   r'|<meta name="referrer" content="no-referrer">\n?', re.I)
+_META = re.compile(
+    r'<meta http-equiv="Content-Security-Policy" content="[^"]*">\n?'
+    r'|<meta name="referrer" content="no-referrer">\n?',
+    re.I,
+)
 # Referrer-Policy is the one other header a page can carry itself.
 REFERRER_META = '<meta name="referrer" content="no-referrer">'
 _CHARSET = re.compile(r"<meta charset=[\"']?utf-8[\"']?\s*/?>", re.I)
@@ -42,11 +45,12 @@ _CHARSET = re.compile(r"<meta charset=[\"']?utf-8[\"']?\s*/?>", re.I)
 # Script types a browser executes; JSON data blocks (Material's __config) are not scripts to CSP.
 _EXECUTABLE_TYPES = {"", "text/javascript", "application/javascript", "module"}
 
-# Every directive the site needs, and nothing more. Search runs in a Web Worker from the site itself
-# and fetches search/search_index.json; Material's icons are data: URLs in its CSS.
+# Every directive the site needs, and nothing more. Search (Pagefind) runs WebAssembly in a Web Worker
+# from the site itself and fetches its index files ('wasm-unsafe-eval' allows compiling WebAssembly only,
+# not eval of JavaScript); Material's icons are data: URLs in its CSS.
 BASE_DIRECTIVES: tuple[tuple[str, str], ...] = (
     ("default-src", "'none'"),
-    ("script-src", "'self'"),
+    ("script-src", "'self' 'wasm-unsafe-eval'"),
     ("style-src", "'self'"),
     ("img-src", "'self' data:"),
     ("font-src", "'self'"),
@@ -105,8 +109,10 @@ def policy(hashes: Iterable[str], *, meta: bool = False) -> str:
 
 def nginx_include(header_policy: str) -> str:
     """An nginx snippet for server or http context; ``always`` so error pages are covered too."""
-    return ("# Written by `python -m macros.csp` from the built site; do not edit (rebuild instead).\n"
-            f'add_header Content-Security-Policy "{header_policy}" always;\n')
+    return (
+        "# Written by `python -m macros.csp` from the built site; do not edit (rebuild instead).\n"
+        f'add_header Content-Security-Policy "{header_policy}" always;\n'
+    )
 
 
 def insert_meta(page: str, meta_policy: str) -> str:
@@ -116,11 +122,11 @@ def insert_meta(page: str, meta_policy: str) -> str:
     page = _META.sub("", page)
     charset = _CHARSET.search(page)
     if charset:
-        return page[: charset.end()] + "\n" + tag + page[charset.end():]
+        return page[: charset.end()] + "\n" + tag + page[charset.end() :]
     head = re.search(r"<head[^>]*>", page, re.I)
     if not head:
         raise ValueError("siden har ingen <head>")
-    return page[: head.end()] + "\n" + tag + page[head.end():]
+    return page[: head.end()] + "\n" + tag + page[head.end() :]
 
 
 def add_meta(site_dir: Path, meta_policy: str) -> int:
@@ -146,13 +152,19 @@ def precompress(site_dir: Path) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m macros.csp",
-                                     description="Skriv en streng Content-Security-Policy ud fra det byggede site.")
+    parser = argparse.ArgumentParser(
+        prog="python -m macros.csp", description="Skriv en streng Content-Security-Policy ud fra det byggede site."
+    )
     parser.add_argument("site_dir", type=Path, help="det byggede site, fx site/")
-    parser.add_argument("--conf", type=Path, default=DEFAULT_CONF,
-                        help=f"nginx-filen med headeren (standard: {DEFAULT_CONF.relative_to(ROOT)})")
-    parser.add_argument("--meta", action="store_true",
-                        help="sæt politikken ind som <meta> i hver side (til GitHub/GitLab Pages)")
+    parser.add_argument(
+        "--conf",
+        type=Path,
+        default=DEFAULT_CONF,
+        help=f"nginx-filen med headeren (standard: {DEFAULT_CONF.relative_to(ROOT)})",
+    )
+    parser.add_argument(
+        "--meta", action="store_true", help="sæt politikken ind som <meta> i hver side (til GitHub/GitLab Pages)"
+    )
     parser.add_argument("--gzip", action="store_true", help="skriv .gz-filer ved siden af tekstfilerne")
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
     site_dir: Path = args.site_dir

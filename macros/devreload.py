@@ -21,8 +21,11 @@ _seen: dict[str, float] = {}
 def _modules() -> dict[str, Path]:
     """The package's loaded submodules and their files."""
     prefix = PACKAGE + "."
-    return {name: Path(str(module.__file__)) for name, module in list(sys.modules.items())
-            if name.startswith(prefix) and getattr(module, "__file__", None)}
+    return {
+        name: Path(str(module.__file__))
+        for name, module in list(sys.modules.items())
+        if name.startswith(prefix) and getattr(module, "__file__", None)
+    }
 
 
 def _dependencies(name: str, path: Path, modules: dict[str, Path]) -> set[str]:

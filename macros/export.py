@@ -149,10 +149,31 @@ def _number(value: float | None) -> str:
     return "" if value is None else format(value, "g")
 
 
-INITIATIVE_HEADER = ["kommune", "strategi_id", "strategi", "tema_id", "tema", "indsats_id", "indsats", "status",
-                     "ansvarlig", "start", "slut", "fremdrift_procent"]
-INDICATOR_HEADER = ["strategi_id", "indsats_id", "indikator_id", "indikator", "enhed", "udgangspunkt", "mål",
-                    "dato", "værdi"]
+INITIATIVE_HEADER = [
+    "kommune",
+    "strategi_id",
+    "strategi",
+    "tema_id",
+    "tema",
+    "indsats_id",
+    "indsats",
+    "status",
+    "ansvarlig",
+    "start",
+    "slut",
+    "fremdrift_procent",
+]
+INDICATOR_HEADER = [
+    "strategi_id",
+    "indsats_id",
+    "indikator_id",
+    "indikator",
+    "enhed",
+    "udgangspunkt",
+    "mål",
+    "dato",
+    "værdi",
+]
 
 
 def initiatives_csv(site: Site) -> bytes:
@@ -161,10 +182,22 @@ def initiatives_csv(site: Site) -> bytes:
         themes: dict[str, str] = {t.id: t.title for t in s.themes}
         for i in progress.initiatives(s):
             status = progress.initiative_status(site, i.status)
-            rows.append([s.municipality, s.id, s.title, i.theme or "", themes.get(i.theme or "", ""), i.id, i.title,
-                         status.name if status else "", i.responsible or "",
-                         i.start.isoformat() if i.start else "", i.end.isoformat() if i.end else "",
-                         _number(i.progress)])
+            rows.append(
+                [
+                    s.municipality,
+                    s.id,
+                    s.title,
+                    i.theme or "",
+                    themes.get(i.theme or "", ""),
+                    i.id,
+                    i.title,
+                    status.name if status else "",
+                    i.responsible or "",
+                    i.start.isoformat() if i.start else "",
+                    i.end.isoformat() if i.end else "",
+                    _number(i.progress),
+                ]
+            )
     return _csv(INITIATIVE_HEADER, rows)
 
 

@@ -73,12 +73,25 @@ def prepare(site_dir: Path, csp_conf: Path, port: int, workdir: Path) -> list[st
     for name in _TEMP_DIRS:
         (workdir / "tmp" / name).mkdir(parents=True, exist_ok=True)
     config_file = workdir / "nginx.conf"
-    config_file.write_text(local_config(TEMPLATE.read_text(encoding="utf-8"), site_dir=site_dir,
-                                        csp_conf=csp_conf, port=port, workdir=workdir), encoding="utf-8")
+    config_file.write_text(
+        local_config(
+            TEMPLATE.read_text(encoding="utf-8"), site_dir=site_dir, csp_conf=csp_conf, port=port, workdir=workdir
+        ),
+        encoding="utf-8",
+    )
     # One process as the current user: no root-only paths, and it can read a site in a private folder.
     directives = f"daemon off; master_process off; pid {workdir / 'nginx.pid'};"
-    return [ensure_nginx(), "-p", str(workdir), "-e", str(workdir / "error.log"), "-c", str(config_file),
-            "-g", directives]
+    return [
+        ensure_nginx(),
+        "-p",
+        str(workdir),
+        "-e",
+        str(workdir / "error.log"),
+        "-c",
+        str(config_file),
+        "-g",
+        directives,
+    ]
 
 
 def wait_until_up(url: str, process: subprocess.Popen[bytes], timeout: float = 10.0) -> None:
@@ -98,12 +111,17 @@ def wait_until_up(url: str, process: subprocess.Popen[bytes], timeout: float = 1
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m macros.hosting",
-                                     description="Kør deploy/nginx.conf lokalt på 127.0.0.1.")
+    parser = argparse.ArgumentParser(
+        prog="python -m macros.hosting", description="Kør deploy/nginx.conf lokalt på 127.0.0.1."
+    )
     parser.add_argument("--site", type=Path, default=ROOT / "site", help="det byggede site (standard: site/)")
     parser.add_argument("--port", type=int, default=8080)
-    parser.add_argument("--csp-conf", type=Path, default=ROOT / "build" / "csp-header.conf",
-                        help="filen fra `python -m macros.csp` (standard: build/csp-header.conf)")
+    parser.add_argument(
+        "--csp-conf",
+        type=Path,
+        default=ROOT / "build" / "csp-header.conf",
+        help="filen fra `python -m macros.csp` (standard: build/csp-header.conf)",
+    )
     parser.add_argument("--workdir", type=Path, default=DEFAULT_WORKDIR)
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
     if not args.csp_conf.is_file():

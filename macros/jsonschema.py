@@ -25,8 +25,10 @@ SCHEMAS = {
 
 
 def rendered() -> dict[str, str]:
-    return {name: json.dumps(json_schema(model, title), ensure_ascii=False, indent=2) + "\n"
-            for name, (model, title) in SCHEMAS.items()}
+    return {
+        name: json.dumps(json_schema(model, title), ensure_ascii=False, indent=2) + "\n"
+        for name, (model, title) in SCHEMAS.items()
+    }
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -64,11 +64,15 @@ class Readability:
         place = f"{self.loc}: " if self.loc else ""
         out = []
         if self.value > MAX_LIX:
-            out.append(f"{place}'Kort fortalt' ({self.where}) har LIX {self.value:.0f}, men skal højst have "
-                       f"{MAX_LIX}. Skriv kortere sætninger og brug færre lange ord (over seks bogstaver).")
+            out.append(
+                f"{place}'Kort fortalt' ({self.where}) har LIX {self.value:.0f}, men skal højst have "
+                f"{MAX_LIX}. Skriv kortere sætninger og brug færre lange ord (over seks bogstaver)."
+            )
         for sentence in self.long_sentences:
-            out.append(f"{place}'Kort fortalt' ({self.where}) har en sætning på {len(words(sentence))} ord "
-                       f"(højst {MAX_SENTENCE_WORDS}): »{sentence}« Del den i to.")
+            out.append(
+                f"{place}'Kort fortalt' ({self.where}) har en sætning på {len(words(sentence))} ord "
+                f"(højst {MAX_SENTENCE_WORDS}): »{sentence}« Del den i to."
+            )
         return out
 
 
@@ -101,13 +105,17 @@ def missing_summaries(site: Site) -> Iterator[str]:
     for strategy in site.strategies:
         if not strategy.plain_summary:
             place = f"{strategy.loc}: " if strategy.loc else ""
-            yield (f"{place}Strategien {strategy.id} har intet 'Kort fortalt'. Skriv 3–6 korte sætninger i "
-                   "feltet 'sammenfatning'.")
+            yield (
+                f"{place}Strategien {strategy.id} har intet 'Kort fortalt'. Skriv 3–6 korte sætninger i "
+                "feltet 'sammenfatning'."
+            )
         for theme in strategy.themes:
             if has_own_text(theme) and not theme.plain_summary:
                 place = f"{theme.loc}: " if theme.loc else ""
-                yield (f"{place}Temaet {theme.id} har intet 'Kort fortalt'. Skriv 3–6 korte sætninger i "
-                       "feltet 'sammenfatning'.")
+                yield (
+                    f"{place}Temaet {theme.id} har intet 'Kort fortalt'. Skriv 3–6 korte sætninger i "
+                    "feltet 'sammenfatning'."
+                )
 
 
 def report(site: Site) -> list[str]:

@@ -67,8 +67,11 @@ def _load_file(path: Path, data_dir: Path, spec: DataFile, problems: list[Proble
 def _load_required(data_dir: Path, spec: DataFile, problems: list[Problem]) -> Any:
     path = data_dir / spec.relpath
     if not path.is_file():
-        problems.append(Problem(_display(path, data_dir), 1, "Filen mangler. Den skal findes, for at sitet kan bygges.",
-                                "missing-file"))
+        problems.append(
+            Problem(
+                _display(path, data_dir), 1, "Filen mangler. Den skal findes, for at sitet kan bygges.", "missing-file"
+            )
+        )
         return None
     return _load_file(path, data_dir, spec, problems)
 
@@ -107,11 +110,14 @@ def ignored_files(data_dir: Path) -> list[Problem]:
         if target and target != path.name:
             advice = f"Omdøb den til '{target}'."
         else:
-            advice = (f"Kun {SITE_FILE.relpath}, {MUNICIPALITY_FILE.relpath}, {PARTICIPATION_FILE.relpath} og "
-                      f"filer i {data_dir.name}/{STRATEGY_DIR}/, der ender på .yml, bliver læst. "
-                      "Flyt eller slet filen.")
-        problems.append(Problem(_display(path, data_dir), 1, f"Filen '{path.name}' bliver ikke læst. {advice}",
-                                "ignored-file"))
+            advice = (
+                f"Kun {SITE_FILE.relpath}, {MUNICIPALITY_FILE.relpath}, {PARTICIPATION_FILE.relpath} og "
+                f"filer i {data_dir.name}/{STRATEGY_DIR}/, der ender på .yml, bliver læst. "
+                "Flyt eller slet filen."
+            )
+        problems.append(
+            Problem(_display(path, data_dir), 1, f"Filen '{path.name}' bliver ikke læst. {advice}", "ignored-file")
+        )
     return problems
 
 
@@ -130,8 +136,14 @@ def check_site(data_dir: Path) -> tuple[Site | None, list[Problem]]:
         if strategy is None or strategy.id is None:
             unreadable.add(path.stem)
     if not strategy_files(data_dir):
-        problems.append(Problem(f"{data_dir.name}/{STRATEGY_DIR}/", 1,
-                                "Der er ingen strategier (filer, der ender på .yml).", "no-strategies"))
+        problems.append(
+            Problem(
+                f"{data_dir.name}/{STRATEGY_DIR}/",
+                1,
+                "Der er ingen strategier (filer, der ender på .yml).",
+                "no-strategies",
+            )
+        )
     problems.extend(ignored_files(data_dir))
     if settings is None or municipalities is None or participation is None:
         return None, problems

@@ -108,13 +108,16 @@ class SiteSettings:
     """data/site.yml: what is shared by every strategy on the site."""
 
     LABEL = "site"
-    target_groups: list[TargetGroup] = f("målgrupper", "De målgrupper strategierne kan have.", required=True, default=[])
+    target_groups: list[TargetGroup] = f(
+        "målgrupper", "De målgrupper strategierne kan have.", required=True, default=[]
+    )
     audiences: list[Audience] = f("læsergrupper", "Læsergrupperne i 'Hvad kan du gøre?'.", required=True, default=[])
     statuses: list[StatusDefinition] = f(
-        "statusser", "Hvad hver status betyder. Hver strategis 'status' skal stå her.", default=[])
+        "statusser", "Hvad hver status betyder. Hver strategis 'status' skal stå her.", default=[]
+    )
     initiative_statuses: list[InitiativeStatus] = f(
-        "indsatsstatusser", "Hvad hver status for en indsats betyder. Hver indsats' 'status' skal stå her.",
-        default=[])
+        "indsatsstatusser", "Hvad hver status for en indsats betyder. Hver indsats' 'status' skal stå her.", default=[]
+    )
     loc: Loc | None = loc_field()
 
 
@@ -152,7 +155,11 @@ class Municipality:
     LABEL = "kommune"
     id: Slug = f("id", "Kort id, fx 'kalundborg'. Bruges i strategiernes felt 'kommune'.", required=True)
     name: str = f("navn", "Kommunens navn, fx 'Kalundborg Kommune'.", required=True)
-    website: Url = f("hjemmeside", "Kommunens hjemmeside. Læsere henvises hertil, når en kilde ikke giver kontaktoplysninger.", required=True)
+    website: Url = f(
+        "hjemmeside",
+        "Kommunens hjemmeside. Læsere henvises hertil, når en kilde ikke giver kontaktoplysninger.",
+        required=True,
+    )
     accessibility: AccessibilityStatement | None = f("tilgængelighed", "Kommunens tilgængelighedserklæring for sitet.")
     loc: Loc | None = loc_field()
 
@@ -197,7 +204,8 @@ class Section:
     subsections: list[Section] = f("underafsnit", "Underafsnit.", default=[])
     note: Markdown | None = f(
         "redaktionel_note",
-        "Redaktionens note til tekst, der kun giver mening i den trykte udgave (fx 'de næste sider').")
+        "Redaktionens note til tekst, der kun giver mening i den trykte udgave (fx 'de næste sider').",
+    )
     loc: Loc | None = loc_field()
 
 
@@ -212,7 +220,8 @@ class Decision:
     about: str | None = f(
         "gælder",
         "Hvad beslutningen gælder, som kilden siger det, fx 'beslutningsoplægget' eller 'at der skulle udarbejdes"
-        " en strategi'. Udfyld det, når beslutningen ikke er en godkendelse af selve dokumentet.")
+        " en strategi'. Udfyld det, når beslutningen ikke er en godkendelse af selve dokumentet.",
+    )
     loc: Loc | None = loc_field()
 
 
@@ -255,7 +264,9 @@ class Theme:
     plain_summary: list[str] = f(
         "sammenfatning",
         "'Kort fortalt': 3–6 korte sætninger i hverdagssprog, én pr. punkt (LIX højst 30, højst 20 ord pr."
-        " sætning). Hver sætning genfortæller kilden; intet nyt.", default=[])
+        " sætning). Hver sætning genfortæller kilden; intet nyt.",
+        default=[],
+    )
     loc: Loc | None = loc_field()
 
 
@@ -279,14 +290,18 @@ class Action:
     LABEL = "handling"
     text: str = f("tekst", "Handlingen, som den står i strategien.", required=True)
     themes: list[Slug] = f("temaer", "Id på de temaer handlingen hører til.", default=[])
-    source: Slug | None = f("kilde", "Id på det afsnit eller tema, handlingen kommer fra. Udelades, når den står i strategiens egen 'Hvad kan du gøre?'.")
+    source: Slug | None = f(
+        "kilde",
+        "Id på det afsnit eller tema, handlingen kommer fra. Udelades, når den står i strategiens egen 'Hvad kan du gøre?'.",
+    )
     participation: Slug | None = f("vær_med", "Id på en mulighed i data/vaer-med.yml, som handlingen fører til.")
     term: Slug | None = f("begreb", "Id på et begreb i ordlisten, som forklarer handlingen.")
     website: str | None = f(
         "hjemmeside",
         "Kildens egne ord, når den henviser til kommunens hjemmeside, fx 'Kurserne vil blive annonceret på"
         " hjemmesiden.' Uden 'vær_med', 'begreb' og 'hjemmeside' siger siden, at strategien ikke nævner, hvor"
-        " man skal henvende sig, og viser kommunens hjemmeside.")
+        " man skal henvende sig, og viser kommunens hjemmeside.",
+    )
     kind: Literal["handling", "hensigt"] = f(
         "type",
         "'handling' (noget læseren selv kan gøre; standard) eller 'hensigt' (noget kommunen vil arbejde for,"
@@ -344,7 +359,9 @@ class Term:
         " Udelades, hvis kilden ikke forklarer begrebet; så linker ordet til ordlisten.",
     )
     source: str | None = f("kilde", "Hvem definitionen er fra, fx 'Sundhedsstyrelsen'.")
-    forms: list[str] = f("former", "Andre former af ordet, som skal forklares i teksten, fx 'mentale sundhed'.", default=[])
+    forms: list[str] = f(
+        "former", "Andre former af ordet, som skal forklares i teksten, fx 'mentale sundhed'.", default=[]
+    )
     lang: str | None = f("sprog", "Sprogkode, hvis definitionen ikke er på dansk.")
     see_also: list[Slug] = f("se_også", "Id på beslægtede begreber i ordlisten, fx 'familierådslagning'.", default=[])
     loc: Loc | None = loc_field()
@@ -441,8 +458,10 @@ class Initiative:
     id: Slug = f("id", "Kort id, unikt i strategien.", required=True)
     title: str = f("titel", "Indsatsens navn, som kilden skriver det.", required=True)
     theme: Slug | None = f("tema", "Id på det tema, indsatsen hører til.")
-    status: Slug | None = f("status", "Id på en status fra 'indsatsstatusser' i data/site.yml. Udelades, hvis"
-                                      " ingen status er offentliggjort.")
+    status: Slug | None = f(
+        "status",
+        "Id på en status fra 'indsatsstatusser' i data/site.yml. Udelades, hvis ingen status er offentliggjort.",
+    )
     responsible: str | None = f("ansvarlig", "Den ansvarlige enhed, som kilden nævner den.")
     start: dt.date | None = f("start", "Startdato, ÅÅÅÅ-MM-DD.")
     end: dt.date | None = f("slut", "Slutdato, ÅÅÅÅ-MM-DD.")
@@ -483,8 +502,9 @@ class Update:
     """A dated update ("Nyt") about a strategy; shown newest first and in the Atom feeds."""
 
     LABEL = "nyhed"
-    id: Slug = f("id", "Kort id, unikt i strategien. Ændres aldrig (feedlæsere genkender nyheden på det).",
-                 required=True)
+    id: Slug = f(
+        "id", "Kort id, unikt i strategien. Ændres aldrig (feedlæsere genkender nyheden på det).", required=True
+    )
     date: dt.date = f("dato", "Datoen, ÅÅÅÅ-MM-DD.", required=True)
     title: str = f("titel", "Overskriften.", required=True)
     text: Markdown | None = f("tekst", "Nyheden.")
@@ -528,14 +548,20 @@ class Strategy:
     plain_summary: list[str] = f(
         "sammenfatning",
         "'Kort fortalt': 3–6 korte sætninger i hverdagssprog, én pr. punkt, om hvad strategien vil ændre og for"
-        " hvem (LIX højst 30, højst 20 ord pr. sætning). Hver sætning genfortæller kilden; intet nyt.", default=[])
+        " hvem (LIX højst 30, højst 20 ord pr. sætning). Hver sætning genfortæller kilden; intet nyt.",
+        default=[],
+    )
     who: Markdown | None = f("hvem", "'Hvem handler det om?': hvem strategien er for, i hverdagsord fra kilden.")
     vision: Vision | None = f("vision", "Strategiens vision.")
     sections: list[Section] = f("afsnit", "Afsnit før temaerne.", default=[])
     labels: ThemeLabels = f("betegnelser", "Hvad strategien kalder sine temaer.", required=True)
     themes_intro: Markdown | None = f("temaer_intro", "Tekst over listen af temaer.")
-    themes: list[Theme] = f("temaer", "Strategiens temaer (fokusområder, spor, pejlemærker, …).", required=True, default=[])
-    implementation: list[Section] = f("gennemførelse", "Afsnit efter temaerne: implementering, organisering, opfølgning.", default=[])
+    themes: list[Theme] = f(
+        "temaer", "Strategiens temaer (fokusområder, spor, pejlemærker, …).", required=True, default=[]
+    )
+    implementation: list[Section] = f(
+        "gennemførelse", "Afsnit efter temaerne: implementering, organisering, opfølgning.", default=[]
+    )
     guidance: list[AudienceGuidance] = f("hvad_kan_du_gøre", "Hvad læsergrupperne kan gøre.", default=[])
     terms: list[Term] = f("begreber", "Begreber strategien definerer.", default=[])
     sources: list[Source] = f("kilder", "Kilder strategien henviser til.", default=[])
@@ -560,7 +586,9 @@ class Participation:
     source: Slug | None = f("kilde", "Id på afsnit eller tema, hvor strategien nævner det.")
     for_whom: str = f("for_hvem", "Hvem muligheden er for.", required=True)
     getting_started: Markdown | None = f("kom_i_gang", "Sådan kommer man i gang.")
-    contact: Contact | None = f("kontakt", "Kontakt. Udelades, hvis kilden ikke giver en; så vises kommunens hjemmeside.")
+    contact: Contact | None = f(
+        "kontakt", "Kontakt. Udelades, hvis kilden ikke giver en; så vises kommunens hjemmeside."
+    )
     loc: Loc | None = loc_field()
 
 
@@ -572,7 +600,9 @@ class MunicipalityFile:
     """data/kommuner.yml."""
 
     LABEL = "kommuner.yml"
-    municipalities: list[Municipality] = f("kommuner", "Kommunerne, hvis strategier sitet viser.", required=True, default=[])
+    municipalities: list[Municipality] = f(
+        "kommuner", "Kommunerne, hvis strategier sitet viser.", required=True, default=[]
+    )
     loc: Loc | None = loc_field()
 
 

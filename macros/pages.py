@@ -72,8 +72,9 @@ def theme_title(strategy: Strategy, number: str | None, title: str) -> str:
 
 def has_own_text(theme: Theme) -> bool:
     """A theme gets a page only if the source gives it text of its own; a page with just a title misleads."""
-    return bool(theme.intro or theme.text or theme.goal or theme.sections or theme.principles or theme.summary
-                or theme.motto)
+    return bool(
+        theme.intro or theme.text or theme.goal or theme.sections or theme.principles or theme.summary or theme.motto
+    )
 
 
 def strategy_page(strategy: Strategy) -> Page:
@@ -81,8 +82,13 @@ def strategy_page(strategy: Strategy) -> Page:
     child_meta = {**meta, "strategi": str(strategy.id)}  # the page title names the strategy it belongs to
     source = strategy.loc.file if strategy.loc else None
     children: list[Page | Group] = [
-        Page(child_src(strategy, t.id), theme_title(strategy, t.number, t.title),
-             _view("theme_page", strategy.id, t.id), child_meta, source=source)
+        Page(
+            child_src(strategy, t.id),
+            theme_title(strategy, t.number, t.title),
+            _view("theme_page", strategy.id, t.id),
+            child_meta,
+            source=source,
+        )
         for t in strategy.themes
         if has_own_text(t)
     ]
@@ -91,11 +97,24 @@ def strategy_page(strategy: Strategy) -> Page:
         for d in strategy.documents
     ]
     feed = {"ks_feed": urls.strategy_feed(strategy.id)}  # issue 13: <link rel="alternate"> to the strategy's Atom feed
-    children.append(Page(child_src(strategy, urls.PROGRESS_PAGE_ID), "Sådan går det",
-                         _view("progress_page", strategy.id), {**child_meta, **feed}, source=source))
+    children.append(
+        Page(
+            child_src(strategy, urls.PROGRESS_PAGE_ID),
+            "Sådan går det",
+            _view("progress_page", strategy.id),
+            {**child_meta, **feed},
+            source=source,
+        )
+    )
     title = strategy.short_title or strategy.title
-    return Page(strategy_src(strategy), title, _view("strategy_page", strategy.id), {**meta, **feed}, tuple(children),
-                source=source)
+    return Page(
+        strategy_src(strategy),
+        title,
+        _view("strategy_page", strategy.id),
+        {**meta, **feed},
+        tuple(children),
+        source=source,
+    )
 
 
 def site_plan(site: Site) -> list[Page]:
@@ -104,7 +123,10 @@ def site_plan(site: Site) -> list[Page]:
     if len(site.municipalities) > 1:
         names = {m.id: m.name for m in site.municipalities}
         grouped: list[Page | Group] = [
-            Group(names[m.id], tuple(p for s, p in zip(site.strategies, strategies, strict=True) if s.municipality == m.id))
+            Group(
+                names[m.id],
+                tuple(p for s, p in zip(site.strategies, strategies, strict=True) if s.municipality == m.id),
+            )
             for m in sorted(site.municipalities, key=lambda m: m.name)
             if any(s.municipality == m.id for s in site.strategies)
         ]

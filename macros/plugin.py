@@ -84,8 +84,11 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
         self._last_good_srcs = set(self._generated)
         config.nav = navigation.expand_nav(config.nav, self.plan)
         config.extra["municipalities"] = {m.id: m.name for m in self.site.municipalities}
-        config.extra["was_urls"] = {m.id: m.accessibility.was_url for m in self.site.municipalities
-                                    if m.accessibility and m.accessibility.was_url}
+        config.extra["was_urls"] = {
+            m.id: m.accessibility.was_url
+            for m in self.site.municipalities
+            if m.accessibility and m.accessibility.was_url
+        }
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -115,10 +118,15 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
             return page.file.src_uri, Path(page.file.abs_src_path) if page.file.abs_src_path else None
 
         macros._env = sandbox.PageSandbox(
-            self.docs_macros(config), page_source, loader=original.loader,
-            variable_start_string=original.variable_start_string, variable_end_string=original.variable_end_string,
-            block_start_string=original.block_start_string, block_end_string=original.block_end_string,
-            comment_start_string=original.comment_start_string, comment_end_string=original.comment_end_string,
+            self.docs_macros(config),
+            page_source,
+            loader=original.loader,
+            variable_start_string=original.variable_start_string,
+            variable_end_string=original.variable_end_string,
+            block_start_string=original.block_start_string,
+            block_end_string=original.block_end_string,
+            comment_start_string=original.comment_start_string,
+            comment_end_string=original.comment_end_string,
         )
 
     def docs_macros(self, config: MkDocsConfig) -> dict[str, Any]:
@@ -130,6 +138,7 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
             def call(*args: Any, **kwargs: Any) -> Markup:
                 page = macros_plugin.page
                 return self.put_html(page.file.src_uri, view(self.site, page.url, site_url, *args, **kwargs))
+
             call.__name__ = view.__name__
             return call
 
@@ -168,12 +177,24 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
         context["ks_html_title"] = titles.html_title(self.site, page, config.site_name)
         generated = self._generated.get(page.file.src_uri) if page.file.generated_by else None
         page.edit_url = edit_urls.edit_url(
-            self.config.edit_url, self.root, Path(config.docs_dir), page.file.src_uri,
-            generated.source if generated else None, generated is not None)
+            self.config.edit_url,
+            self.root,
+            Path(config.docs_dir),
+            page.file.src_uri,
+            generated.source if generated else None,
+            generated is not None,
+        )
         # Sidst opdateret: from the git history of the page's Markdown or data file(s) (macros/updated.py)
-        page.meta["ks_updated"] = updated.updated_for(updated.sources_for(
-            Path(config.docs_dir), page.file.src_uri, generated.source if generated else None, generated is not None,
-            self.data_dir), self.root)
+        page.meta["ks_updated"] = updated.updated_for(
+            updated.sources_for(
+                Path(config.docs_dir),
+                page.file.src_uri,
+                generated.source if generated else None,
+                generated is not None,
+                self.data_dir,
+            ),
+            self.root,
+        )
         return context
 
     def on_post_page(self, output: str, page: MkPage, config: MkDocsConfig) -> str:
@@ -187,12 +208,13 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
             preview.error_404(Path(config.site_dir), config.site_url or "")
         # --- issue 13: feeds, open data and schemas (macros/outputs.py); not from a preview with errors ---
         else:
-            for rel, content in outputs.extra_files(self.site, config.site_url or "", progress.build_date(),
-                                                    config.site_name).items():
+            for rel, content in outputs.extra_files(
+                self.site, config.site_url or "", progress.build_date(), config.site_name
+            ).items():
                 target = Path(config.site_dir) / rel
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(content)
-        # --- end issue 13 ---
+            # --- end issue 13 ---
             # --- issue 15: Pagefind search index over the built site (macros/engine/search.py) ---
             search.index_site(Path(config.site_dir), serving=self.serving)
             # --- end issue 15 ---

@@ -114,10 +114,13 @@ def status_overview(site: Site, strategy: Strategy) -> list[ThemeStatus]:
     """Status per theme at a glance, in the order the organisation lists its statuses."""
     rows = []
     for group in by_theme(strategy):
-        counts = [StatusCount(s, sum(1 for i in group.initiatives if i.status == s.id))
-                  for s in site.settings.initiative_statuses]
-        rows.append(ThemeStatus(theme_label(strategy, group.theme), counts,
-                                sum(1 for i in group.initiatives if not i.status)))
+        counts = [
+            StatusCount(s, sum(1 for i in group.initiatives if i.status == s.id))
+            for s in site.settings.initiative_statuses
+        ]
+        rows.append(
+            ThemeStatus(theme_label(strategy, group.theme), counts, sum(1 for i in group.initiatives if not i.status))
+        )
     return rows
 
 
@@ -130,8 +133,14 @@ class Event:
     text: str
 
 
-EVENT_NAMES = {"beslutning": "Beslutning", "start": "Start", "slut": "Slut", "milepæl": "Milepæl",
-               "nyt": "Nyt", "høringsfrist": "Høringsfrist"}
+EVENT_NAMES = {
+    "beslutning": "Beslutning",
+    "start": "Start",
+    "slut": "Slut",
+    "milepæl": "Milepæl",
+    "nyt": "Nyt",
+    "høringsfrist": "Høringsfrist",
+}
 
 
 def timeline(strategy: Strategy) -> list[Event]:

@@ -43,8 +43,9 @@ def environment(template_dir: Path = TEMPLATE_DIR) -> jinja2.Environment:
     return env
 
 
-def render(template: str, site: Site, here: str, *, terms: tuple[Term, ...] = (), site_url: str = "",
-           **context: Any) -> Markup:
+def render(
+    template: str, site: Site, here: str, *, terms: tuple[Term, ...] = (), site_url: str = "", **context: Any
+) -> Markup:
     """Render a component for the page at URL ``here``; links come out relative to it.
 
     ``printed(target)`` is the address to print after a link on paper: absolute when the site's URL is
@@ -57,12 +58,18 @@ def render(template: str, site: Site, here: str, *, terms: tuple[Term, ...] = ()
     def printed(target: str) -> str:
         return (site_url.rstrip("/") if site_url else "") + "/" + target.lstrip("/")
 
-    html = environment().get_template(template).render(
-        site=site, link=link, printed=printed,
-        status_names={status.id: status.name for status in site.settings.statuses},
-        target_group_names=lambda strategy: shaping.target_group_names(site, strategy),
-        municipality_name=lambda municipality_id: shaping.municipality(site, municipality_id).name,
-        **context,
+    html = (
+        environment()
+        .get_template(template)
+        .render(
+            site=site,
+            link=link,
+            printed=printed,
+            status_names={status.id: status.name for status in site.settings.statuses},
+            target_group_names=lambda strategy: shaping.target_group_names(site, strategy),
+            municipality_name=lambda municipality_id: shaping.municipality(site, municipality_id).name,
+            **context,
+        )
     )
     if terms:
         html = mark_terms(html, terms, urls.relative(urls.GLOSSARY, here))

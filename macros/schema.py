@@ -116,8 +116,10 @@ def _wrong_kind(node: Node, expected: str, ctx: Context, path: list[str], root: 
     advice = ""
     if expected == "en tekst" and getattr(node, "flow_style", False):
         # 'titel: {{ x }}' or 'titel: [Udkast] ...' is read as a mapping or list written in brackets.
-        advice = (" Teksten starter med '{' eller '[', som YAML læser som en gruppe af felter eller en liste."
-                  " Sæt teksten i anførselstegn, fx titel: \"{{ tekst }}\".")
+        advice = (
+            " Teksten starter med '{' eller '[', som YAML læser som en gruppe af felter eller en liste."
+            ' Sæt teksten i anførselstegn, fx titel: "{{ tekst }}".'
+        )
     ctx.report(node, f"{_sentence(_where(path, root))} skal være {expected}, men er {actual}.{advice}", "wrong-type")
 
 
@@ -149,17 +151,22 @@ def _build_object(node: Node, cls: type, ctx: Context, path: list[str], root: st
     for key_node, value_node in node.value:
         if not isinstance(key_node, ScalarNode):
             kind = _KIND_NAMES.get(type(key_node), "noget andet")
-            ctx.report(key_node, f"{_sentence(_where(path, root))}: et feltnavn skal være et ord, fx 'titel:', "
-                                 f"men her står {kind}. Tjek linjen for '[', '{{' eller '?' før kolonet, "
-                                 "og sæt teksten i anførselstegn.", "invalid-key")
+            ctx.report(
+                key_node,
+                f"{_sentence(_where(path, root))}: et feltnavn skal være et ord, fx 'titel:', "
+                f"men her står {kind}. Tjek linjen for '[', '{{' eller '?' før kolonet, "
+                "og sæt teksten i anførselstegn.",
+                "invalid-key",
+            )
             continue
         key = str(key_node.value)
         spec = by_key.get(key)
         if spec is None:
             near = suggest(key, by_key)
             advice = f" Mente du '{near}'?" if near else f" Kendte felter her: {', '.join(by_key)}."
-            ctx.report(key_node, f"{_sentence(_where(path, root))} har et ukendt felt '{key}'.{advice}",
-                       "unknown-field")
+            ctx.report(
+                key_node, f"{_sentence(_where(path, root))} har et ukendt felt '{key}'.{advice}", "unknown-field"
+            )
             continue
         if spec.name in values:
             continue  # duplicate key, reported by yamlsource
@@ -167,8 +174,11 @@ def _build_object(node: Node, cls: type, ctx: Context, path: list[str], root: st
         values[spec.name] = build(value_node, types_[spec.name], ctx, [*path, key], root)
     for key, spec in by_key.items():
         if spec.metadata["required"] and spec.name not in values:
-            ctx.report(node, f"{_sentence(_where(path, root))} mangler feltet '{key}' ({spec.metadata['doc']})",
-                       "missing-field")
+            ctx.report(
+                node,
+                f"{_sentence(_where(path, root))} mangler feltet '{key}' ({spec.metadata['doc']})",
+                "missing-field",
+            )
     values = {k: v for k, v in values.items() if v is not None}
     return cls(**values)
 
@@ -195,8 +205,11 @@ def _build_scalar(node: Node, tp: Any, ctx: Context, path: list[str], root: str)
             return text
         near = suggest(text, options)
         advice = f" Mente du '{near}'?" if near else ""
-        ctx.report(node, f"{where}: '{text}' er ikke en mulig værdi. Mulige værdier: {', '.join(options)}.{advice}",
-                   "invalid-choice")
+        ctx.report(
+            node,
+            f"{where}: '{text}' er ikke en mulig værdi. Mulige værdier: {', '.join(options)}.{advice}",
+            "invalid-choice",
+        )
         return None
     if tp is dt.date:
         try:
@@ -204,8 +217,11 @@ def _build_scalar(node: Node, tp: Any, ctx: Context, path: list[str], root: str)
                 return dt.date.fromisoformat(text)
         except ValueError:
             pass
-        ctx.report(node, f"{where}: '{text}' er ikke en gyldig dato. Skriv datoen som ÅÅÅÅ-MM-DD, fx 2024-12-04.",
-                   "invalid-date")
+        ctx.report(
+            node,
+            f"{where}: '{text}' er ikke en gyldig dato. Skriv datoen som ÅÅÅÅ-MM-DD, fx 2024-12-04.",
+            "invalid-date",
+        )
         return None
     if tp is float:  # issue 13: measurements, baselines, targets and progress
         try:
@@ -215,15 +231,23 @@ def _build_scalar(node: Node, tp: Any, ctx: Context, path: list[str], root: str)
             return None
     if tp is Slug and not SLUG_RE.fullmatch(text):
         shown = text.encode("unicode_escape").decode("ascii") if not text.isprintable() else text
-        ctx.report(node, f"{where}: '{shown}' kan ikke bruges som id. Brug små bogstaver, tal og bindestreger, "
-                         f"fx '{slugify(text) or 'mit-id'}'.", "invalid-id")
+        ctx.report(
+            node,
+            f"{where}: '{shown}' kan ikke bruges som id. Brug små bogstaver, tal og bindestreger, "
+            f"fx '{slugify(text) or 'mit-id'}'.",
+            "invalid-id",
+        )
         return None
     if tp is Url and (not URL_RE.fullmatch(text) or _invisible(text)):
         ctx.report(node, _url_message(where, text), "invalid-url")
         return None
     if tp is Email and (not EMAIL_RE.fullmatch(text) or _invisible(text)):
-        ctx.report(node, f"{where}: '{text}' er ikke en gyldig e-mailadresse. Skriv den som navn@domæne.dk, "
-                         "uden mellemrum, anførselstegn eller vinkelparenteser.", "invalid-email")
+        ctx.report(
+            node,
+            f"{where}: '{text}' er ikke en gyldig e-mailadresse. Skriv den som navn@domæne.dk, "
+            "uden mellemrum, anførselstegn eller vinkelparenteser.",
+            "invalid-email",
+        )
         return None
     if tp in (str, Markdown) and not _plain_text_ok(node, text, tp, ctx, where):
         return None
@@ -241,23 +265,32 @@ def _url_message(where: str, text: str) -> str:
     """Say what is wrong with an address: the scheme, or a character that does not belong in one."""
     if not re.match(r"^https?://", text):
         return f"{where}: '{text}' er ikke en webadresse. Den skal starte med https://"
-    return (f"{where}: '{text}' er ikke en gyldig webadresse. En webadresse må ikke indeholde mellemrum, "
-            "anførselstegn, vinkelparenteser (< >) eller omvendt skråstreg (\\). Kopiér adressen fra browserens "
-            "adresselinje.")
+    return (
+        f"{where}: '{text}' er ikke en gyldig webadresse. En webadresse må ikke indeholde mellemrum, "
+        "anførselstegn, vinkelparenteser (< >) eller omvendt skråstreg (\\). Kopiér adressen fra browserens "
+        "adresselinje."
+    )
 
 
 def _plain_text_ok(node: Node, text: str, tp: Any, ctx: Context, where: str) -> bool:
     """Report skeleton placeholders in any text, and line breaks in titles and names (plain ``str``)."""
     placeholder = PLACEHOLDER_RE.search(text)
     if placeholder:
-        ctx.report(node, f"{where}: Teksten '{placeholder.group()}' er en pladsholder fra skabelonen. "
-                         "Skriv den rigtige tekst.", "placeholder")
+        ctx.report(
+            node,
+            f"{where}: Teksten '{placeholder.group()}' er en pladsholder fra skabelonen. Skriv den rigtige tekst.",
+            "placeholder",
+        )
         return False
     if tp is str and "\n" in text:
         # Line 2 onwards would end up as page content below a heading, or break the navigation.
-        ctx.report(node, f"{where} står på flere linjer, men skal stå på én linje. Skriv teksten på én linje "
-                         "efter kolonet, og sæt den i anførselstegn, hvis den indeholder ':' (fx titel: \"Mål: "
-                         "mere trivsel\"); brug ikke '|' eller '>' her.", "multiline-title")
+        ctx.report(
+            node,
+            f"{where} står på flere linjer, men skal stå på én linje. Skriv teksten på én linje "
+            "efter kolonet, og sæt den i anførselstegn, hvis den indeholder ':' (fx titel: \"Mål: "
+            "mere trivsel\"); brug ikke '|' eller '>' her.",
+            "multiline-title",
+        )
         return False
     return True
 

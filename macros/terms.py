@@ -45,7 +45,7 @@ def mark_terms(html: str, terms: Iterable[Term], glossary_url: str) -> Markup:
             tag = name.group(1).lower() if name else ""
             if token.startswith("</"):
                 if tag in open_tags:
-                    del open_tags[len(open_tags) - 1 - open_tags[::-1].index(tag):]
+                    del open_tags[len(open_tags) - 1 - open_tags[::-1].index(tag) :]
             elif not token.endswith("/>") and tag in _SKIP:
                 open_tags.append(tag)
             out.append(token)
@@ -57,8 +57,7 @@ def mark_terms(html: str, terms: Iterable[Term], glossary_url: str) -> Markup:
     return Markup("".join(out)) + explanations(marked, glossary_url)
 
 
-def _mark_text(text: str, pending: list[tuple[Term, re.Pattern[str]]], glossary_url: str,
-               marked: list[Term]) -> str:
+def _mark_text(text: str, pending: list[tuple[Term, re.Pattern[str]]], glossary_url: str, marked: list[Term]) -> str:
     """Mark every pending term whose first occurrence is in this text segment (earliest first)."""
     result = ""
     while True:
@@ -72,7 +71,7 @@ def _mark_text(text: str, pending: list[tuple[Term, re.Pattern[str]]], glossary_
             f'<a class="ks-term" href="{escape(urls.with_fragment(glossary_url, term.id))}" '
             f'data-ks-term="{escape(term.id)}">{match.group(1)}</a>'
         )
-        text = text[match.end():]
+        text = text[match.end() :]
 
 
 def explanations(marked: list[Term], glossary_url: str) -> Markup:

@@ -68,9 +68,24 @@ def _index_stamp(root: Path) -> float:
 def _git_dates(root: Path, stamp: float) -> dict[str, dt.date]:
     try:
         proc = subprocess.run(
-            ["git", "-c", "core.quotePath=false", "-C", str(root), "log", "--format=%x00%cs", "--name-only",
-             "--relative", "--", "."],
-            capture_output=True, text=True, encoding="utf-8", timeout=GIT_TIMEOUT, check=False,
+            [
+                "git",
+                "-c",
+                "core.quotePath=false",
+                "-C",
+                str(root),
+                "log",
+                "--format=%x00%cs",
+                "--name-only",
+                "--relative",
+                "--",
+                ".",
+            ],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            timeout=GIT_TIMEOUT,
+            check=False,
         )
     except (OSError, subprocess.SubprocessError):
         return {}
@@ -115,8 +130,7 @@ def updated_for(paths: list[Path], root: Path) -> dt.date | None:
     return max(found) if found else None
 
 
-def sources_for(docs_dir: Path, src_uri: str, data_source: str | None, generated: bool,
-                data_dir: Path) -> list[Path]:
+def sources_for(docs_dir: Path, src_uri: str, data_source: str | None, generated: bool, data_dir: Path) -> list[Path]:
     """The files a page is written from: its Markdown file, or the data file it is generated from.
 
     Generated pages without a single data file (the guides and the indexes, drawn from every strategy)

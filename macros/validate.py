@@ -34,8 +34,10 @@ def main(argv: list[str] | None = None) -> int:
     assert site is not None
     for line in lix_report(site):  # readability of every "Kort fortalt"; warnings do not fail
         print(line)
-    print(f"Alt i orden: {len(site.strategies)} strategier, {len(site.municipalities)} kommuner, "
-          f"{len(site.participation)} muligheder for at være med ({elapsed:.2f} s).")
+    print(
+        f"Alt i orden: {len(site.strategies)} strategier, {len(site.municipalities)} kommuner, "
+        f"{len(site.participation)} muligheder for at være med ({elapsed:.2f} s)."
+    )
     return 0
 
 

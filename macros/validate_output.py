@@ -57,8 +57,9 @@ def _escape_property(text: str) -> str:
 
 def github_line(problem: Problem, path: str) -> str:
     """One ``::error`` workflow command; GitHub shows it on that line of the file in the change."""
-    props = ",".join((f"file={_escape_property(path)}", f"line={max(problem.line, 1)}",
-                      f"title={_escape_property(title(problem))}"))
+    props = ",".join(
+        (f"file={_escape_property(path)}", f"line={max(problem.line, 1)}", f"title={_escape_property(title(problem))}")
+    )
     return f"::error {props}::{_escape_data(problem.message)}"
 
 
@@ -86,8 +87,9 @@ def summary(problems: Sequence[Problem], data_label: str) -> str:
     files = len({p.file for p in problems})
     what = "1 fejl" if count == 1 else f"{count} fejl"
     where = "1 fil" if files == 1 else f"{files} filer"
-    return (f"Der er {what} i {where} i {data_label}. Fejlene står ved linjerne i filerne; "
-            "ret dem, og gem ændringen igen.")
+    return (
+        f"Der er {what} i {where} i {data_label}. Fejlene står ved linjerne i filerne; ret dem, og gem ændringen igen."
+    )
 
 
 def unique(problems: Iterable[Problem]) -> list[Problem]:
@@ -120,15 +122,28 @@ def gitlab_report(problems: Sequence[Problem], data_dir: Path, root: Path) -> li
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m macros.validate",
-                                     description="Tjek data/ og vis fejlene i terminalen eller i en pipeline.")
+    parser = argparse.ArgumentParser(
+        prog="python -m macros.validate", description="Tjek data/ og vis fejlene i terminalen eller i en pipeline."
+    )
     parser.add_argument("data_dir", nargs="?", type=Path, help="datamappen (standard: data/)")
-    parser.add_argument("--format", choices=FORMATS, default="text",
-                        help="text (terminal), github (annoteringer) eller gitlab (Code Quality-rapport)")
-    parser.add_argument("--output", type=Path, default=Path(DEFAULT_REPORT),
-                        help=f"filen til GitLab-rapporten (standard: {DEFAULT_REPORT})")
-    parser.add_argument("--root", type=Path, default=None,
-                        help="repositoriets rod, som stierne i rapporten regnes fra (standard: mappen over data/)")
+    parser.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="text",
+        help="text (terminal), github (annoteringer) eller gitlab (Code Quality-rapport)",
+    )
+    parser.add_argument(
+        "--output",
+        type=Path,
+        default=Path(DEFAULT_REPORT),
+        help=f"filen til GitLab-rapporten (standard: {DEFAULT_REPORT})",
+    )
+    parser.add_argument(
+        "--root",
+        type=Path,
+        default=None,
+        help="repositoriets rod, som stierne i rapporten regnes fra (standard: mappen over data/)",
+    )
     return parser
 
 

@@ -20,22 +20,36 @@ from .render import render
 
 def _strategy_block(template: str, site: Site, here: str, site_url: str, strat: Strategy, **context: Any) -> Markup:
     """Strategy content explains the terms that strategy defines, where they are first used."""
-    return render(template, site, here, terms=tuple(strat.terms), strategy=strat, site_url=site_url,
-                  website_label=shaping.website_label, **context)
+    return render(
+        template,
+        site,
+        here,
+        terms=tuple(strat.terms),
+        strategy=strat,
+        site_url=site_url,
+        website_label=shaping.website_label,
+        **context,
+    )
 
 
 def strategy_page(site: Site, here: str, site_url: str, strategy_id: str) -> Markup:
     """A strategy's overview page: status, Kort fortalt, who it is for and what the reader can do come first."""
     strat = shaping.strategy(site, strategy_id)
     routed = shaping.routed_guidance(site, strat)
-    return _strategy_block("strategy/overview.html", site, here, site_url, strat,
-                           municipality=shaping.municipality(site, strat.municipality),
-                           status=shaping.status_definition(site, strat),
-                           decisions=shaping.decisions(strat),
-                           routed=routed,
-                           participation=shaping.other_participation(site, strat, routed),
-                           contents=shaping.contents(strat),
-                           page_theme_ids={t.id for t in shaping.page_themes(strat)})
+    return _strategy_block(
+        "strategy/overview.html",
+        site,
+        here,
+        site_url,
+        strat,
+        municipality=shaping.municipality(site, strat.municipality),
+        status=shaping.status_definition(site, strat),
+        decisions=shaping.decisions(strat),
+        routed=routed,
+        participation=shaping.other_participation(site, strat, routed),
+        contents=shaping.contents(strat),
+        page_theme_ids={t.id for t in shaping.page_themes(strat)},
+    )
 
 
 def theme_page(site: Site, here: str, site_url: str, strategy_id: str, theme_id: str) -> Markup:
@@ -46,7 +60,12 @@ def theme_page(site: Site, here: str, site_url: str, strategy_id: str, theme_id:
     index = siblings.index(theme)
     routed = shaping.routed_guidance(site, strat, theme_id)
     return _strategy_block(
-        "strategy/theme.html", site, here, site_url, strat, theme=theme,
+        "strategy/theme.html",
+        site,
+        here,
+        site_url,
+        strat,
+        theme=theme,
         municipality=shaping.municipality(site, strat.municipality),
         routed=routed,
         participation=shaping.other_participation(site, strat, routed, theme_id),
@@ -62,19 +81,31 @@ def document_page(site: Site, here: str, site_url: str, strategy_id: str, docume
     """A further document of a strategy, e.g. its purpose paper."""
     strat = shaping.strategy(site, strategy_id)
     document = next(d for d in strat.documents if d.id == document_id)
-    return _strategy_block("strategy/document.html", site, here, site_url, strat, document=document,
-                           )
+    return _strategy_block(
+        "strategy/document.html",
+        site,
+        here,
+        site_url,
+        strat,
+        document=document,
+    )
 
 
 def strategy_index(site: Site, here: str, site_url: str, heading_level: int = 2) -> Markup:
     """Every strategy once, under its municipality, with a way to narrow by municipality and target group."""
-    return render("site/strategy-finder.html", site, here, site_url=site_url,
-                  groups=shaping.strategies_by_municipality(site),
-                  total=len(site.strategies),
-                  municipalities=[m for m, _ in shaping.strategies_by_municipality(site)],
-                  target_groups=shaping.target_groups_in_use(site),
-                  show_municipalities=len(site.municipalities) > 1, heading_level=heading_level,
-                  consultations=progress.open_consultations(site, progress.build_date()))  # issue 13
+    return render(
+        "site/strategy-finder.html",
+        site,
+        here,
+        site_url=site_url,
+        groups=shaping.strategies_by_municipality(site),
+        total=len(site.strategies),
+        municipalities=[m for m, _ in shaping.strategies_by_municipality(site)],
+        target_groups=shaping.target_groups_in_use(site),
+        show_municipalities=len(site.municipalities) > 1,
+        heading_level=heading_level,
+        consultations=progress.open_consultations(site, progress.build_date()),
+    )  # issue 13
 
 
 def guide_index(site: Site, here: str, site_url: str) -> Markup:
@@ -84,31 +115,52 @@ def guide_index(site: Site, here: str, site_url: str) -> Markup:
 
 def audience_guide(site: Site, here: str, site_url: str, audience_id: str) -> Markup:
     """What one audience can do, across all strategies, by municipality and strategy."""
-    return render("guides/audience-guide.html", site, here, site_url=site_url,
-                  audience=shaping.audience(site, audience_id),
-                  groups=shaping.guide_by_municipality(site, audience_id),
-                  participation_url=urls.PARTICIPATION if audience_id == shaping.PARTICIPATION_AUDIENCE else None,
-                  show_municipalities=len(site.municipalities) > 1)
+    return render(
+        "guides/audience-guide.html",
+        site,
+        here,
+        site_url=site_url,
+        audience=shaping.audience(site, audience_id),
+        groups=shaping.guide_by_municipality(site, audience_id),
+        participation_url=urls.PARTICIPATION if audience_id == shaping.PARTICIPATION_AUDIENCE else None,
+        show_municipalities=len(site.municipalities) > 1,
+    )
 
 
 def participation_directory(site: Site, here: str, site_url: str) -> Markup:
     """Ways for volunteers and associations to take part, with filters that only offer choices with entries."""
-    return render("participation/directory.html", site, here, site_url=site_url,
-                  entries=shaping.participation(site),
-                  municipalities=shaping.participation_municipalities(site),
-                  theme_groups=shaping.participation_theme_groups(site))
+    return render(
+        "participation/directory.html",
+        site,
+        here,
+        site_url=site_url,
+        entries=shaping.participation(site),
+        municipalities=shaping.participation_municipalities(site),
+        theme_groups=shaping.participation_theme_groups(site),
+    )
 
 
 def accessibility_statement(site: Site, here: str, site_url: str) -> Markup:
     """The accessibility statement, one part per municipality (WAS-Tool structure)."""
-    return render("site/accessibility-statement.html", site, here, site_url=site_url,
-                  statements=[(m, m.accessibility) for m, _ in shaping.strategies_by_municipality(site)])
+    return render(
+        "site/accessibility-statement.html",
+        site,
+        here,
+        site_url=site_url,
+        statements=[(m, m.accessibility) for m, _ in shaping.strategies_by_municipality(site)],
+    )
 
 
 def glossary(site: Site, here: str, site_url: str) -> Markup:
     """Every definition the strategies give, with its source."""
-    return render("glossary/glossary.html", site, here, site_url=site_url, groups=shaping.terms_by_letter(site),
-                  term_names={term.id: term.term for term, _ in shaping.terms(site)})
+    return render(
+        "glossary/glossary.html",
+        site,
+        here,
+        site_url=site_url,
+        groups=shaping.terms_by_letter(site),
+        term_names={term.id: term.term for term, _ in shaping.terms(site)},
+    )
 
 
 # --- Issue 13: "Sådan går det" and "Nyt" -------------------------------------------------------------
@@ -118,37 +170,70 @@ def progress_page(site: Site, here: str, site_url: str, strategy_id: str) -> Mar
     """How far a strategy has come: lifecycle, decisions, follow-up plan, initiatives, charts, timeline, updates."""
     strat = shaping.strategy(site, strategy_id)
     overview = progress.status_overview(site, strat)
-    return render("progress/progress-page.html", site, here, site_url=site_url, strategy=strat,
-                  status=shaping.status_definition(site, strat), decisions=shaping.decisions(strat),
-                  draft=progress.is_draft(strat),
-                  consultation=progress.open_consultation(strat, progress.build_date()),
-                  plan=strat.progress.plan if strat.progress else None,
-                  plan_source=progress.plan_source_url(strat),
-                  groups=progress.by_theme(strat), has_status=progress.has_published_status(strat),
-                  initiative_status=lambda status_id: progress.initiative_status(site, status_id),
-                  overview=overview, status_chart=charts.status_chart(overview),
-                  indicator_chart=charts.indicator_chart, theme_label=progress.theme_label,
-                  timeline=progress.timeline(strat), event_names=progress.EVENT_NAMES,
-                  updates=progress.strategy_updates(site, strat), number=progress.danish_number,
-                  downloads=progress_downloads(strat), feed=urls.strategy_feed(strat.id))
+    return render(
+        "progress/progress-page.html",
+        site,
+        here,
+        site_url=site_url,
+        strategy=strat,
+        status=shaping.status_definition(site, strat),
+        decisions=shaping.decisions(strat),
+        draft=progress.is_draft(strat),
+        consultation=progress.open_consultation(strat, progress.build_date()),
+        plan=strat.progress.plan if strat.progress else None,
+        plan_source=progress.plan_source_url(strat),
+        groups=progress.by_theme(strat),
+        has_status=progress.has_published_status(strat),
+        initiative_status=lambda status_id: progress.initiative_status(site, status_id),
+        overview=overview,
+        status_chart=charts.status_chart(overview),
+        indicator_chart=charts.indicator_chart,
+        theme_label=progress.theme_label,
+        timeline=progress.timeline(strat),
+        event_names=progress.EVENT_NAMES,
+        updates=progress.strategy_updates(site, strat),
+        number=progress.danish_number,
+        downloads=progress_downloads(strat),
+        feed=urls.strategy_feed(strat.id),
+    )
 
 
 def progress_downloads(strat: Strategy) -> list[tuple[str, str, str]]:
     """'Hent data': (label, site-relative target, format) of the open-data files that hold this strategy."""
-    return [("Strategien som JSON", export.strategy_json_path(strat), "JSON"),
-            ("Alle indsatser", export.INITIATIVES_CSV, "CSV"),
-            ("Alle indikatorer og målinger", export.INDICATORS_CSV, "CSV"),
-            ("JSON-skema for strategien", export.STRATEGY_SCHEMA, "JSON")]
+    return [
+        ("Strategien som JSON", export.strategy_json_path(strat), "JSON"),
+        ("Alle indsatser", export.INITIATIVES_CSV, "CSV"),
+        ("Alle indikatorer og målinger", export.INDICATORS_CSV, "CSV"),
+        ("JSON-skema for strategien", export.STRATEGY_SCHEMA, "JSON"),
+    ]
 
 
 def news_page(site: Site, here: str, site_url: str) -> Markup:
     """Every update on the site, newest first, with the site's Atom feed."""
-    return render("progress/news.html", site, here, site_url=site_url, updates=progress.site_updates(site),
-                  feed=urls.SITE_FEED, is_draft=progress.is_draft)
+    return render(
+        "progress/news.html",
+        site,
+        here,
+        site_url=site_url,
+        updates=progress.site_updates(site),
+        feed=urls.SITE_FEED,
+        is_draft=progress.is_draft,
+    )
 
 
 VIEWS: dict[str, Callable[..., Markup]] = {
     view.__name__: view
-    for view in (strategy_page, theme_page, document_page, strategy_index, guide_index, audience_guide,
-                 participation_directory, accessibility_statement, glossary, progress_page, news_page)
+    for view in (
+        strategy_page,
+        theme_page,
+        document_page,
+        strategy_index,
+        guide_index,
+        audience_guide,
+        participation_directory,
+        accessibility_statement,
+        glossary,
+        progress_page,
+        news_page,
+    )
 }

@@ -27,43 +27,63 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from .problems import Problem
 
 __all__ = [
-    "MAX_BYTES", "MAX_DEPTH", "MappingNode", "Node", "ScalarNode", "SequenceNode",
-    "duplicate_keys", "line_of", "parse",
+    "MAX_BYTES",
+    "MAX_DEPTH",
+    "MappingNode",
+    "Node",
+    "ScalarNode",
+    "SequenceNode",
+    "duplicate_keys",
+    "line_of",
+    "parse",
 ]
 
 MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 30
 
 TAB_HINT = "Linjen er rykket ind med tabulator (Tab). Brug mellemrum til indrykning i stedet."
-BRACE_HINT = ("Teksten starter med '{' eller '[', som YAML læser som en gruppe af felter eller en liste. "
-              "Sæt teksten i anførselstegn, fx titel: \"{{ tekst }}\".")
-ALIAS_HINT = ("Teksten indeholder '*' først på linjen, som YAML læser som en henvisning. "
-              "Sæt teksten i anførselstegn.")
-ANCHOR_HINT = ("Teksten starter med '&', som YAML læser som et anker (en henvisning til senere brug). "
-               "Henvisninger bruges ikke i datafilerne. Sæt teksten i anførselstegn, hvis '&' er en del af teksten.")
+BRACE_HINT = (
+    "Teksten starter med '{' eller '[', som YAML læser som en gruppe af felter eller en liste. "
+    'Sæt teksten i anførselstegn, fx titel: "{{ tekst }}".'
+)
+ALIAS_HINT = "Teksten indeholder '*' først på linjen, som YAML læser som en henvisning. Sæt teksten i anførselstegn."
+ANCHOR_HINT = (
+    "Teksten starter med '&', som YAML læser som et anker (en henvisning til senere brug). "
+    "Henvisninger bruges ikke i datafilerne. Sæt teksten i anførselstegn, hvis '&' er en del af teksten."
+)
 
 # PyYAML's own wording -> what an editor should do about it.
 _SYNTAX_HINTS: tuple[tuple[str, str], ...] = (
     ("'\\t'", TAB_HINT),
     ("found character '\\t'", TAB_HINT),
-    ("mapping values are not allowed here",
-     "Der står et kolon (:) et sted, hvor det ikke må stå. Sæt teksten i anførselstegn, "
-     "fx titel: \"Mål: mere trivsel\", eller brug '|' for længere tekst."),
-    ("could not find expected ':'",
-     "Der mangler et kolon (:) efter et feltnavn, eller linjen er rykket forkert ind."),
-    ("did not find expected key",
-     "Indrykningen passer ikke: linjen er rykket forkert ind i forhold til linjerne over."),
-    ("expected <block end>",
-     "Indrykningen passer ikke: linjen er rykket forkert ind i forhold til linjerne over."),
-    ("did not find expected '-' indicator",
-     "Et punkt i en liste skal starte med '- ' og stå på linje med de andre punkter."),
-    ("found unexpected end of stream",
-     "Et anførselstegn er ikke lukket. Tjek at hver tekst, der starter med \", også slutter med \"."),
+    (
+        "mapping values are not allowed here",
+        "Der står et kolon (:) et sted, hvor det ikke må stå. Sæt teksten i anførselstegn, "
+        "fx titel: \"Mål: mere trivsel\", eller brug '|' for længere tekst.",
+    ),
+    ("could not find expected ':'", "Der mangler et kolon (:) efter et feltnavn, eller linjen er rykket forkert ind."),
+    (
+        "did not find expected key",
+        "Indrykningen passer ikke: linjen er rykket forkert ind i forhold til linjerne over.",
+    ),
+    ("expected <block end>", "Indrykningen passer ikke: linjen er rykket forkert ind i forhold til linjerne over."),
+    (
+        "did not find expected '-' indicator",
+        "Et punkt i en liste skal starte med '- ' og stå på linje med de andre punkter.",
+    ),
+    (
+        "found unexpected end of stream",
+        'Et anførselstegn er ikke lukket. Tjek at hver tekst, der starter med ", også slutter med ".',
+    ),
     ("found undefined alias", ALIAS_HINT),
-    ("found character '@' that cannot start any token",
-     "En tekst må ikke starte med '@' eller '`'. Sæt teksten i anførselstegn."),
-    ("found character '`' that cannot start any token",
-     "En tekst må ikke starte med '@' eller '`'. Sæt teksten i anførselstegn."),
+    (
+        "found character '@' that cannot start any token",
+        "En tekst må ikke starte med '@' eller '`'. Sæt teksten i anførselstegn.",
+    ),
+    (
+        "found character '`' that cannot start any token",
+        "En tekst må ikke starte med '@' eller '`'. Sæt teksten i anførselstegn.",
+    ),
 )
 
 # A value that starts with '{' or '[' on a 'felt: ' or '- ' line: YAML reads it as a mapping or a list.
@@ -97,8 +117,12 @@ def _syntax_problem(file: str, text: str, error: yaml.YAMLError) -> Problem:
     for needle, hint in _SYNTAX_HINTS:
         if needle in wording:
             return Problem(file, line, hint, "tab" if hint == TAB_HINT else "yaml-syntax")
-    return Problem(file, line, f"Filen kan ikke læses som YAML ({wording.strip()}). Tjek indrykning og anførselstegn.",
-                   "yaml-syntax")
+    return Problem(
+        file,
+        line,
+        f"Filen kan ikke læses som YAML ({wording.strip()}). Tjek indrykning og anførselstegn.",
+        "yaml-syntax",
+    )
 
 
 def _line_at(data: bytes | str, index: int) -> int:
@@ -112,15 +136,27 @@ def _decode(raw: bytes, display: str) -> tuple[str | None, list[Problem]]:
         text = raw.decode("utf-8-sig")  # a byte order mark at the start is harmless
     except UnicodeDecodeError as error:
         offset = error.start
-        return None, [Problem(display, _line_at(raw, offset),
-                              "Linjen indeholder tegn, der ikke er gemt som UTF-8. "
-                              "Gem filen igen med tegnsættet UTF-8, og tjek tegnene i linjen.", "encoding")]
+        return None, [
+            Problem(
+                display,
+                _line_at(raw, offset),
+                "Linjen indeholder tegn, der ikke er gemt som UTF-8. "
+                "Gem filen igen med tegnsættet UTF-8, og tjek tegnene i linjen.",
+                "encoding",
+            )
+        ]
     bad = _NOT_PRINTABLE.search(text)
     if bad:
         code = f"U+{ord(bad.group()):04X}"
-        return None, [Problem(display, _line_at(text, bad.start()),
-                              f"Linjen indeholder et usynligt styretegn ({code}), som ikke må stå i en datafil. "
-                              "Slet det, fx ved at skrive linjen forfra.", "encoding")]
+        return None, [
+            Problem(
+                display,
+                _line_at(text, bad.start()),
+                f"Linjen indeholder et usynligt styretegn ({code}), som ikke må stå i en datafil. "
+                "Slet det, fx ved at skrive linjen forfra.",
+                "encoding",
+            )
+        ]
     return text, []
 
 
@@ -148,10 +184,16 @@ def _scan(text: str, display: str) -> list[Problem]:
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > MAX_DEPTH:
-                return [Problem(display, line,
-                                f"Indholdet er indlejret mere end {MAX_DEPTH} niveauer dybt (lister i lister "
-                                "eller grupper i grupper). Skriv det fladere; tjek også for '[' eller '{', "
-                                "der ikke er lukket.", "too-deep")]
+                return [
+                    Problem(
+                        display,
+                        line,
+                        f"Indholdet er indlejret mere end {MAX_DEPTH} niveauer dybt (lister i lister "
+                        "eller grupper i grupper). Skriv det fladere; tjek også for '[' eller '{', "
+                        "der ikke er lukket.",
+                        "too-deep",
+                    )
+                ]
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
     return []
@@ -178,9 +220,16 @@ def parse(path: Path, display: str) -> tuple[Node | None, list[Problem]]:
     """Compose one YAML file into a node tree; report size, encoding, syntax, tabs, aliases and depth."""
     size = path.stat().st_size
     if size > MAX_BYTES:
-        return None, [Problem(display, 1, f"Filen er for stor ({size // 1024} KB). En datafil må højst fylde "
-                                          f"{MAX_BYTES // 1024} KB. Del indholdet op, eller tjek at filen er "
-                                          "den rigtige.", "too-large")]
+        return None, [
+            Problem(
+                display,
+                1,
+                f"Filen er for stor ({size // 1024} KB). En datafil må højst fylde "
+                f"{MAX_BYTES // 1024} KB. Del indholdet op, eller tjek at filen er "
+                "den rigtige.",
+                "too-large",
+            )
+        ]
     text, problems = _decode(path.read_bytes(), display)
     if text is None:
         return None, problems
@@ -209,11 +258,14 @@ def duplicate_keys(node: Node, display: str) -> list[Problem]:
                     continue  # a list or mapping as a key; the validator reports it
                 name = str(key.value)
                 if name in seen:
-                    problems.append(Problem(
-                        display, line_of(key),
-                        f"Feltet '{name}' står to gange (første gang i linje {seen[name]}). Slet det ene.",
-                        "duplicate-key",
-                    ))
+                    problems.append(
+                        Problem(
+                            display,
+                            line_of(key),
+                            f"Feltet '{name}' står to gange (første gang i linje {seen[name]}). Slet det ene.",
+                            "duplicate-key",
+                        )
+                    )
                 else:
                     seen[name] = line_of(key)
         elif isinstance(current, SequenceNode):

@@ -39,8 +39,11 @@ class BuildResult:
 
     def html(self, url_path: str) -> str:
         """The HTML of the page at a site URL such as 'strategier/x/'."""
-        path = self.site_dir / url_path.strip("/") / "index.html" if not url_path.endswith(".html") \
+        path = (
+            self.site_dir / url_path.strip("/") / "index.html"
+            if not url_path.endswith(".html")
             else self.site_dir / url_path
+        )
         return path.read_text(encoding="utf-8")
 
     def pages(self) -> list[Path]:
@@ -52,7 +55,11 @@ def build_site(config: Path, site_dir: Path) -> BuildResult:
     env = run.environment()
     proc = subprocess.run(
         run.command("build", "--strict", "-f", str(config), "-d", str(site_dir)),
-        capture_output=True, text=True, env=env, cwd=config.parent, timeout=300,
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=config.parent,
+        timeout=300,
     )
     return BuildResult(proc.returncode, proc.stdout + proc.stderr, site_dir)
 
@@ -100,7 +107,9 @@ def visible_text(html: str) -> str:
 # --- A site whose every text field holds markup, template code and script links -------------------
 
 HOSTILE_TEXT = " <b>fed</b> <img src=x onerror=alert(1)> \"'</title><script>alert(2)</script> {{ 7*7 }} Plan A<B &amp;"
-HOSTILE_MARKDOWN = HOSTILE_TEXT + " [klik](javascript&#58;alert(3)) [ud](//evil.example/) ![b](https://evil.example/x.png)"
+HOSTILE_MARKDOWN = (
+    HOSTILE_TEXT + " [klik](javascript&#58;alert(3)) [ud](//evil.example/) ![b](https://evil.example/x.png)"
+)
 
 
 def _taint(value, tp):
@@ -115,8 +124,7 @@ def _taint(value, tp):
     if dataclasses.is_dataclass(tp) and isinstance(value, dict):
         types_ = hints(tp)
         by_key = {f.metadata["key"]: f for f in data_fields(tp)}
-        return {key: _taint(item, types_[by_key[key].name]) if key in by_key else item
-                for key, item in value.items()}
+        return {key: _taint(item, types_[by_key[key].name]) if key in by_key else item for key, item in value.items()}
     if typing.get_origin(tp) is list and isinstance(value, list):
         return [_taint(item, typing.get_args(tp)[0]) for item in value]
     if tp is model.Markdown and isinstance(value, str):
@@ -134,8 +142,11 @@ def hostile_copy(tmp_path: Path) -> Path:
     from macros.model import Strategy
 
     site = copy_fixture("one-municipality", tmp_path)
-    models = {"kommuner.yml": MUNICIPALITY_FILE.model, "site.yml": SITE_FILE.model,
-              "vaer-med.yml": PARTICIPATION_FILE.model}
+    models = {
+        "kommuner.yml": MUNICIPALITY_FILE.model,
+        "site.yml": SITE_FILE.model,
+        "vaer-med.yml": PARTICIPATION_FILE.model,
+    }
     for path in sorted((site / "data").rglob("*.yml")):
         tp = Strategy if path.parent.name == "strategier" else models[path.name]
         data = yaml.safe_load(path.read_text(encoding="utf-8"))

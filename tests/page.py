@@ -109,7 +109,7 @@ class Page:
         for index, el in enumerate(flat):
             if el.tag in HEADINGS and el.text.startswith(heading):
                 level, parts = int(el.tag[1]), []
-                for other in flat[index + 1:]:
+                for other in flat[index + 1 :]:
                     if other.tag in HEADINGS and int(other.tag[1]) <= level:
                         break
                     parts.extend(c for c in other.children if isinstance(c, str))

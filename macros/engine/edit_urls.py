@@ -6,8 +6,9 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 
-def edit_url(base_url: str, root: Path, docs_dir: Path, src_uri: str, data_source: str | None,
-             generated: bool) -> str | None:
+def edit_url(
+    base_url: str, root: Path, docs_dir: Path, src_uri: str, data_source: str | None, generated: bool
+) -> str | None:
     """The Markdown file of a hand-written page, or the data file of a generated one.
 
     Pages drawn from many files (the guides) have no single file to edit, and get no link.

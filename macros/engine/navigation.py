@@ -65,8 +65,11 @@ class PrunedSection:
 
 def _current_path_only(section: Section) -> PrunedSection:
     """Pages directly in the section stay; of its subsections only those on the current path, pruned alike."""
-    kept = [_current_path_only(child) if isinstance(child, Section) else child
-            for child in section.children if not isinstance(child, Section) or child.active]
+    kept = [
+        _current_path_only(child) if isinstance(child, Section) else child
+        for child in section.children
+        if not isinstance(child, Section) or child.active
+    ]
     return PrunedSection(section, kept)
 
 

@@ -27,8 +27,10 @@ def error_markdown(problems: list[Problem]) -> str:
     """The error page: a title, and the list as finished HTML (escaped by the component's autoescape)."""
     html = environment().get_template("site/data-errors.html").render(problems=problems)
     # Reload every few seconds: MkDocs injects its live reload only into pages it finds, not its 404 page.
-    return (f'---\ntitle: "{TITLE}"\nsearch:\n  exclude: true\n---\n\n# {TITLE}\n\n'
-            f'<meta http-equiv="refresh" content="3">\n\n{html}\n')
+    return (
+        f'---\ntitle: "{TITLE}"\nsearch:\n  exclude: true\n---\n\n# {TITLE}\n\n'
+        f'<meta http-equiv="refresh" content="3">\n\n{html}\n'
+    )
 
 
 def error_files(files: Files, config: MkDocsConfig, srcs: set[str], problems: list[Problem]) -> Files:

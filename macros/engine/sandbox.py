@@ -51,8 +51,12 @@ class PageSandbox(ImmutableSandboxedEnvironment):
 
     template_class = _NoContextTemplate
 
-    def __init__(self, macros: Mapping[str, Callable[..., Any]], page_source: Callable[[], tuple[str, Path | None]],
-                 **options: Any) -> None:
+    def __init__(
+        self,
+        macros: Mapping[str, Callable[..., Any]],
+        page_source: Callable[[], tuple[str, Path | None]],
+        **options: Any,
+    ) -> None:
         super().__init__(undefined=jinja2.StrictUndefined, **options)
         self.globals.clear()
         self.globals.update(macros)
@@ -68,11 +72,16 @@ class PageSandbox(ImmutableSandboxedEnvironment):
         return id(obj) in self._allowed
 
     def unsafe_undefined(self, obj: Any, attribute: str) -> jinja2.Undefined:
-        return self.undefined(f"'{attribute}' kan ikke bruges i en side", obj=obj, name=attribute,
-                              exc=jinja2.exceptions.SecurityError)
+        return self.undefined(
+            f"'{attribute}' kan ikke bruges i en side", obj=obj, name=attribute, exc=jinja2.exceptions.SecurityError
+        )
 
-    def from_string(self, source: str | jinja2.nodes.Template, globals: Any = None,
-                    template_class: type[jinja2.Template] | None = None) -> jinja2.Template:
+    def from_string(
+        self,
+        source: str | jinja2.nodes.Template,
+        globals: Any = None,
+        template_class: type[jinja2.Template] | None = None,
+    ) -> jinja2.Template:
         try:
             return super().from_string(source, None, template_class)
         except jinja2.TemplateError as error:
@@ -94,13 +103,17 @@ class PageSandbox(ImmutableSandboxedEnvironment):
         where = f"docs/{src}" + (f", linje {line}" if line else "")
         macros = ", ".join(f"{{{{ {name}() }}}}" for name in sorted(self.globals))
         if isinstance(error, jinja2.exceptions.SecurityError):
-            what = ("Siden prøver at bruge noget, der ikke er en af sitets makroer. "
-                    f"En side kan kun kalde makroerne: {macros}.")
+            what = (
+                "Siden prøver at bruge noget, der ikke er en af sitets makroer. "
+                f"En side kan kun kalde makroerne: {macros}."
+            )
         elif isinstance(error, jinja2.exceptions.UndefinedError):
             what = f"Siden bruger et navn, der ikke findes ({error.message}). Sitets makroer er: {macros}."
         elif isinstance(error, jinja2.exceptions.TemplateSyntaxError):
-            what = (f"Makro-koden kan ikke læses ({error.message}). Skriv en makro som {{{{ glossary() }}}}, "
-                    "eller skriv {{ og }} som tekst med {{ '{{' }}.")
+            what = (
+                f"Makro-koden kan ikke læses ({error.message}). Skriv en makro som {{{{ glossary() }}}}, "
+                "eller skriv {{ og }} som tekst med {{ '{{' }}."
+            )
         else:
             what = f"Makroen kan ikke vises ({error})."
         return PageTemplateError(f"Fejl i {where}: {what} Sitet er ikke bygget.")

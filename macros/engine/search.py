@@ -51,8 +51,16 @@ def executable() -> Path:
 
 def command(site_dir: Path) -> list[str]:
     """The Pagefind command line for one built site (kept separate so tests and the benchmark can read it)."""
-    args = [str(executable()), "--site", str(site_dir), "--output-subdir", BUNDLE_DIR,
-            "--force-language", LANGUAGE, "--silent"]
+    args = [
+        str(executable()),
+        "--site",
+        str(site_dir),
+        "--output-subdir",
+        BUNDLE_DIR,
+        "--force-language",
+        LANGUAGE,
+        "--silent",
+    ]
     for selector in EXCLUDE_SELECTORS:
         args += ["--exclude-selectors", selector]
     return args
@@ -113,5 +121,5 @@ def indexed_pages(site_dir: Path) -> list[dict[str, Any]]:
     pages = []
     for fragment in sorted((Path(site_dir) / BUNDLE_DIR / "fragment").glob("*.pf_fragment")):
         raw = gzip.decompress(fragment.read_bytes())
-        pages.append(json.loads(raw[len(FRAGMENT_SIGNATURE):] if raw.startswith(FRAGMENT_SIGNATURE) else raw))
+        pages.append(json.loads(raw[len(FRAGMENT_SIGNATURE) :] if raw.startswith(FRAGMENT_SIGNATURE) else raw))
     return pages

@@ -20,10 +20,27 @@ WCAG_JS = Path(__file__).with_name("wcag.js")
 DESKTOP = {"width": 1280, "height": 900}
 PHONES = ({"width": 320, "height": 640}, {"width": 390, "height": 844})
 MAX_LINE = 75  # characters
-MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
-          "november", "december")
-MAIN_SECTIONS = {"Forside": "", "Strategier": "strategier/", "Hvad kan du gøre?": "hvad-kan-du-g%C3%B8re/",
-                 "Vær med": "vaer-med/", "Ordliste": "ordliste/"}
+MONTHS = (
+    "januar",
+    "februar",
+    "marts",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+MAIN_SECTIONS = {
+    "Forside": "",
+    "Strategier": "strategier/",
+    "Hvad kan du gøre?": "hvad-kan-du-g%C3%B8re/",
+    "Vær med": "vaer-med/",
+    "Ordliste": "ordliste/",
+}
 
 
 def every_page(browser, urls: list[str], viewports) -> Iterator[tuple[str, object]]:
@@ -80,8 +97,9 @@ def _assert_ordered(levels: dict[str, list[dict]], where: str) -> None:
     for upper, lower in zip(present, present[1:], strict=False):
         smallest_upper = min(h["size"] for h in levels[upper])
         largest_lower = max(h["size"] for h in levels[lower])
-        assert smallest_upper > largest_lower, \
+        assert smallest_upper > largest_lower, (
             f"{where}: {upper} {levels[upper]} not larger than {lower} {levels[lower]}"
+        )
         lightest_upper = min(h["weight"] for h in levels[upper])
         heaviest_lower = max(h["weight"] for h in levels[lower])
         assert lightest_upper >= heaviest_lower, f"{where}: {upper} lighter than {lower}"
@@ -176,16 +194,20 @@ def test_every_page_says_when_it_was_last_updated(real_site, server, browser):
 
 def _last_commit(path: str) -> dt.date:
     root = Path(__file__).resolve().parents[2]
-    out = subprocess.run(["git", "-C", str(root), "log", "-1", "--format=%cs", "--", path],
-                         capture_output=True, text=True, check=True).stdout.strip()
+    out = subprocess.run(
+        ["git", "-C", str(root), "log", "-1", "--format=%cs", "--", path], capture_output=True, text=True, check=True
+    ).stdout.strip()
     assert out, f"{path} has no commit: the check needs the project's git history"
     return dt.date.fromisoformat(out)
 
 
 def test_last_updated_is_the_last_commit_of_the_page_source(real_site):
     """A hand-written page shows its Markdown file's last commit, a strategy page its data file's."""
-    for url, source in (("om/", "docs/om.md"), ("strategier/faxe-voksne/", "data/strategier/faxe-voksne.yml"),
-                        ("strategier/faxe-voksne/dialog-og-tillid/", "data/strategier/faxe-voksne.yml")):
+    for url, source in (
+        ("om/", "docs/om.md"),
+        ("strategier/faxe-voksne/", "data/strategier/faxe-voksne.yml"),
+        ("strategier/faxe-voksne/dialog-og-tillid/", "data/strategier/faxe-voksne.yml"),
+    ):
         found = re.search(r'class="ks-updated">Sidst opdateret <time datetime="([0-9-]+)">', real_site.html(url))
         assert found, url
         assert dt.date.fromisoformat(found.group(1)) == _last_commit(source), url

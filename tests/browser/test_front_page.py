@@ -21,8 +21,10 @@ def _strategy_links(page) -> list[str]:
 
 
 def _visible_cards(page) -> list[str]:
-    return page.evaluate("[...document.querySelectorAll('.ks-finder > .ks-card')].filter(c => !c.hidden)"
-                         ".map(c => c.querySelector('a').pathname)")
+    return page.evaluate(
+        "[...document.querySelectorAll('.ks-finder > .ks-card')].filter(c => !c.hidden)"
+        ".map(c => c.querySelector('a').pathname)"
+    )
 
 
 def test_each_strategy_once_and_headings_never_skip_a_level(server, browser):
@@ -31,8 +33,9 @@ def test_each_strategy_once_and_headings_never_skip_a_level(server, browser):
         page.goto(server, wait_until="networkidle")
         links = _strategy_links(page)
         assert sorted(links) == sorted(f"/strategier/{s.id}/" for s in SITE.strategies)  # each exactly once
-        levels = page.evaluate("[...document.querySelectorAll('article :is(h1,h2,h3,h4,h5,h6)')]"
-                               ".map(h => +h.tagName[1])")
+        levels = page.evaluate(
+            "[...document.querySelectorAll('article :is(h1,h2,h3,h4,h5,h6)')].map(h => +h.tagName[1])"
+        )
         assert levels[0] == 1
         assert all(b - a <= 1 for a, b in zip(levels, levels[1:], strict=False)), levels
         page.close()
@@ -76,12 +79,17 @@ def test_narrowing_by_municipality_and_target_group_never_empties_the_list(serve
             page.locator(f"[data-ks-finder-key='målgruppe'][data-ks-finder-value='{g}']").click()
             shown = _visible_cards(page)
             assert shown, (m, g)
-            state = page.evaluate("[...document.querySelectorAll('[data-ks-finder-key][aria-pressed=true]')]"
-                                  ".map(b => [b.dataset.ksFinderKey, b.dataset.ksFinderValue])")
+            state = page.evaluate(
+                "[...document.querySelectorAll('[data-ks-finder-key][aria-pressed=true]')]"
+                ".map(b => [b.dataset.ksFinderKey, b.dataset.ksFinderValue])"
+            )
             chosen = dict(state)
-            expected = [f"/strategier/{s.id}/" for s in SITE.strategies
-                        if (not chosen["kommune"] or s.municipality == chosen["kommune"])
-                        and (not chosen["målgruppe"] or chosen["målgruppe"] in s.target_groups)]
+            expected = [
+                f"/strategier/{s.id}/"
+                for s in SITE.strategies
+                if (not chosen["kommune"] or s.municipality == chosen["kommune"])
+                and (not chosen["målgruppe"] or chosen["målgruppe"] in s.target_groups)
+            ]
             assert sorted(unquote(p) for p in shown) == sorted(expected), (m, g, chosen)
             assert chosen["målgruppe"] == g  # the last choice is kept; the other one gives way if needed
             assert str(len(shown)) in status.text_content()

@@ -126,8 +126,11 @@ def test_search_index_holds_no_explanation_text_outside_the_glossary(real_site):
     # Issue 15: what Pagefind indexed, page by page (macros/engine/search.py reads its fragments).
     from macros.engine.search import indexed_pages
 
-    docs = [{"location": d["url"].lstrip("/"), "title": d["meta"].get("title", ""), "text": d["content"]}
-            for d in indexed_pages(real_site.site_dir) if not d["url"].lstrip("/").startswith("ordliste/")]
+    docs = [
+        {"location": d["url"].lstrip("/"), "title": d["meta"].get("title", ""), "text": d["content"]}
+        for d in indexed_pages(real_site.site_dir)
+        if not d["url"].lstrip("/").startswith("ordliste/")
+    ]
     explained = [t for t, _ in terms(SITE) if t.short_definition]
     assert explained
     # The explanations are on the pages (for terms.js) ...

@@ -33,8 +33,8 @@ class Journey:
         matches = self.page.locator("article.md-content__inner").get_by_text(text, exact=False)
         boxes = [matches.nth(i).bounding_box() for i in range(matches.count()) if matches.nth(i).is_visible()]
         assert boxes, f"{text!r} is not shown"
-        assert any(b["y"] >= 0 and b["y"] + min(b["height"], 24) <= PHONE["height"] for b in boxes if b), \
-            (text, boxes)
+        assert any(b["y"] >= 0 and b["y"] + min(b["height"], 24) <= PHONE["height"] for b in boxes if b), (text, boxes)
+
 
 @pytest.fixture
 def journey(browser, server):

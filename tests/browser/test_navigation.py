@@ -101,8 +101,10 @@ def test_breadcrumb_links_lead_to_pages_and_headings_that_exist(real_site, serve
 
 def _open_menu(page) -> None:
     page.click(".md-header__button[for=__drawer]")
-    page.wait_for_function("getComputedStyle(document.querySelector('.md-sidebar--primary')).transform !== 'none'"
-                           " && document.querySelector('.md-sidebar--primary').getBoundingClientRect().left >= 0")
+    page.wait_for_function(
+        "getComputedStyle(document.querySelector('.md-sidebar--primary')).transform !== 'none'"
+        " && document.querySelector('.md-sidebar--primary').getBoundingClientRect().left >= 0"
+    )
 
 
 MENU = """() => {
@@ -131,8 +133,9 @@ def test_phone_menu_reaches_every_main_section_in_one_tap_from_every_page(real_s
         _open_menu(page)
         menu = page.evaluate(MENU)
         targets = {link["text"]: _path(link["href"]) for link in menu["links"]}
-        problems = [f"no link to {name}" for name, path in MAIN_SECTIONS.items()
-                    if targets.get(name) != "/" + unquote(path)]
+        problems = [
+            f"no link to {name}" for name, path in MAIN_SECTIONS.items() if targets.get(name) != "/" + unquote(path)
+        ]
         repeated = [text for text, count in Counter(menu["spoken"]).items() if count > 1]
         if repeated:
             problems.append(f"read aloud twice: {repeated}")

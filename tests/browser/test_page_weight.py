@@ -30,8 +30,10 @@ def test_first_visit_to_the_front_page_is_within_budget_and_loads_no_search_file
     sizes = {url: len(gzip.compress(_file_for(real_site, url).read_bytes(), 9, mtime=0)) for url in loaded}
     total = sum(sizes.values())
     report = "\n".join(f"  {size:>7} B  {url}" for url, size in sorted(sizes.items(), key=lambda item: -item[1]))
-    print(f"\nFirst visit to the front page: {len(sizes)} files, {total} B gzipped (budget {FIRST_VISIT_BUDGET} B)\n"
-          + report)
+    print(
+        f"\nFirst visit to the front page: {len(sizes)} files, {total} B gzipped (budget {FIRST_VISIT_BUDGET} B)\n"
+        + report
+    )
     assert total <= FIRST_VISIT_BUDGET, report
     record_check(f"first visit to the front page {total} B gzipped (budget {FIRST_VISIT_BUDGET} B), no search files", 1)
     assert not [url for url in loaded if "/pagefind/" in url or "search_index" in url or "/workers/" in url], report

@@ -16,9 +16,15 @@ from browser.test_accessibility import AXE, axe_violations
 from conftest import FIXTURES, BuildResult, build_site
 from macros import loader
 
-PAGES = ["", "strategier/", "strategier/nyt/", "strategier/eksempelby-voksne/saadan-gaar-det/",
-         "strategier/eksempelby-unge/saadan-gaar-det/", "strategier/eksempelby-aeldre/saadan-gaar-det/",
-         "strategier/eksempelby-unge/"]
+PAGES = [
+    "",
+    "strategier/",
+    "strategier/nyt/",
+    "strategier/eksempelby-voksne/saadan-gaar-det/",
+    "strategier/eksempelby-unge/saadan-gaar-det/",
+    "strategier/eksempelby-aeldre/saadan-gaar-det/",
+    "strategier/eksempelby-unge/",
+]
 
 
 @pytest.fixture(scope="module")
@@ -26,8 +32,9 @@ def progress_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     day = dt.date(2026, 1, 10)  # before the fictional consultation deadline: the notice is on the pages
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("SOURCE_DATE_EPOCH", str(calendar.timegm(day.timetuple())))
-        result: BuildResult = build_site(FIXTURES / "progress-site" / "mkdocs.yml",
-                                         tmp_path_factory.mktemp("progress-browser") / "site")
+        result: BuildResult = build_site(
+            FIXTURES / "progress-site" / "mkdocs.yml", tmp_path_factory.mktemp("progress-browser") / "site"
+        )
     assert result.returncode == 0, result.output
     with serve(result.site_dir) as base:
         yield base
@@ -50,8 +57,12 @@ def test_progress_pages_load_only_from_their_own_host(progress_server, browser):
     own = urlsplit(progress_server).netloc
     page = browser.new_page()
     foreign: list[str] = []
-    page.on("request", lambda r: foreign.append(r.url)
-            if urlsplit(r.url).netloc not in (own, "") and not r.url.startswith("data:") else None)
+    page.on(
+        "request",
+        lambda r: (
+            foreign.append(r.url) if urlsplit(r.url).netloc not in (own, "") and not r.url.startswith("data:") else None
+        ),
+    )
     for path in PAGES:
         page.goto(progress_server + path, wait_until="networkidle")
     assert foreign == []
@@ -64,16 +75,23 @@ def test_charts_are_named_images_with_a_description(progress_server, browser):
     page.goto(progress_server + "strategier/eksempelby-voksne/saadan-gaar-det/", wait_until="networkidle")
     charts = page.locator("svg.ks-chart__svg[role=img]")
     site = loader.load_site(FIXTURES / "progress-site" / "data")
-    measured = [ind for i in site.strategies_by_id["eksempelby-voksne"].progress.initiatives for ind in i.indicators
-                if ind.measurements]
+    measured = [
+        ind
+        for i in site.strategies_by_id["eksempelby-voksne"].progress.initiatives
+        for ind in i.indicators
+        if ind.measurements
+    ]
     assert charts.count() == len(measured) + 1  # each measured indicator and the status overview
     for index in range(charts.count()):
         chart = charts.nth(index)
         assert chart.is_visible()
         box = chart.bounding_box()
         assert box and box["width"] > 200 and box["height"] > 50  # drawn, not collapsed
-        name = page.evaluate("el => el.getAttribute('aria-labelledby').split(' ').map(id => "
-                             "document.getElementById(id).textContent).join(' ')", chart.element_handle())
+        name = page.evaluate(
+            "el => el.getAttribute('aria-labelledby').split(' ').map(id => "
+            "document.getElementById(id).textContent).join(' ')",
+            chart.element_handle(),
+        )
         assert len(name) > 20
     snapshot = page.accessibility.snapshot() if hasattr(page, "accessibility") else None
     if snapshot is not None:
@@ -94,8 +112,9 @@ def test_charts_are_named_images_with_a_description(progress_server, browser):
 def test_feed_and_data_links_open(progress_server, browser):
     page = browser.new_page()
     page.goto(progress_server + "strategier/eksempelby-voksne/saadan-gaar-det/", wait_until="networkidle")
-    hrefs = page.eval_on_selector_all("#hent-data ~ ul a, a[type='application/atom+xml']",
-                                      "els => els.map(e => e.href)")
+    hrefs = page.eval_on_selector_all(
+        "#hent-data ~ ul a, a[type='application/atom+xml']", "els => els.map(e => e.href)"
+    )
     assert len(hrefs) == 5
     for href in hrefs:
         response = page.request.get(href)

@@ -32,7 +32,8 @@ def top_of(page, selector: str) -> float:
     """Distance in CSS pixels from the top of the document to the element."""
     return page.evaluate(
         "(sel) => { const e = document.querySelector(sel); return e.getBoundingClientRect().top + window.scrollY; }",
-        selector)
+        selector,
+    )
 
 
 @pytest.mark.parametrize("url", STRATEGY_URLS)
@@ -68,6 +69,7 @@ def check_route(server: str, phone, url: str, item_text: str, target: str) -> No
     fragment = unquote(urlsplit(target).fragment)
     if fragment:
         assert f'id="{fragment}"' in response.text(), (url, target)
+
 
 def test_source_links_never_lead_to_a_box_with_the_same_sentence(server, phone):
     checked = 0

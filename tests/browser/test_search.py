@@ -91,8 +91,11 @@ def _open_search(page, server: str, viewport_path: str = "") -> None:
 
 def _search(page, query: str) -> None:
     page.fill("#ks-search-query", query)
-    page.wait_for_function("q => document.getElementById('ks-search-status').textContent.includes('»' + q + '«')",
-                           arg=query, timeout=15_000)
+    page.wait_for_function(
+        "q => document.getElementById('ks-search-status').textContent.includes('»' + q + '«')",
+        arg=query,
+        timeout=15_000,
+    )
 
 
 def _all_results(page) -> dict[str, str]:
@@ -101,8 +104,9 @@ def _all_results(page) -> dict[str, str]:
         before = page.locator(RESULTS).count()
         page.click(".ks-search-more__button")
         page.wait_for_function(f"n => document.querySelectorAll('{RESULTS}').length > n", arg=before)
-    links = page.eval_on_selector_all(RESULTS, "els => els.map(a => [a.pathname, a.querySelector("
-                                               "'.ks-search-result__title').textContent])")
+    links = page.eval_on_selector_all(
+        RESULTS, "els => els.map(a => [a.pathname, a.querySelector('.ks-search-result__title').textContent])"
+    )
     return {unquote(path): title for path, title in links}
 
 
@@ -264,14 +268,21 @@ def test_first_search_loads_pagefind_only_then_within_budget_from_the_own_host(r
     assert search_files, loaded
     assert all(urlsplit(url).netloc == own for url in loaded), loaded
     assert context.cookies() == []
-    sizes = {url: len(gzip.compress((real_site.site_dir / unquote(urlsplit(url).path).lstrip("/")).read_bytes(),
-                                    9, mtime=0)) for url in search_files}
+    sizes = {
+        url: len(gzip.compress((real_site.site_dir / unquote(urlsplit(url).path).lstrip("/")).read_bytes(), 9, mtime=0))
+        for url in search_files
+    }
     total = sum(sizes.values())
-    print(f"\nFirst search: {len(sizes)} files, {total} B gzipped, first results after {elapsed * 1000:.0f} ms\n"
-          + "\n".join(f"  {size:>7} B  {url}" for url, size in sorted(sizes.items(), key=lambda kv: -kv[1])))
+    print(
+        f"\nFirst search: {len(sizes)} files, {total} B gzipped, first results after {elapsed * 1000:.0f} ms\n"
+        + "\n".join(f"  {size:>7} B  {url}" for url, size in sorted(sizes.items(), key=lambda kv: -kv[1]))
+    )
     assert total <= FIRST_SEARCH_BUDGET
-    record_check(f"first search {total} B gzipped (budget {FIRST_SEARCH_BUDGET} B), "
-                 f"results after {elapsed * 1000:.0f} ms, own host only, no cookies", 1)
+    record_check(
+        f"first search {total} B gzipped (budget {FIRST_SEARCH_BUDGET} B), "
+        f"results after {elapsed * 1000:.0f} ms, own host only, no cookies",
+        1,
+    )
     context.close()
 
 

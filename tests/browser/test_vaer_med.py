@@ -20,8 +20,9 @@ def focus_select_by_keyboard(page, select_id: str) -> None:
 
 
 def visible_entry_ids(page) -> list[str]:
-    return page.evaluate("() => [...document.querySelectorAll('.ks-entry')].filter(e => !e.hidden)"
-                         ".map(e => e.querySelector('h2').id)")
+    return page.evaluate(
+        "() => [...document.querySelectorAll('.ks-entry')].filter(e => !e.hidden).map(e => e.querySelector('h2').id)"
+    )
 
 
 def choose_by_keyboard(page, select_id: str, value: str) -> None:
@@ -66,12 +67,14 @@ def test_filter_by_municipality_and_theme_with_keyboard(server, browser):
     focus_select_by_keyboard(page, "ks-filter-municipality")
     choose_by_keyboard(page, "ks-filter-municipality", municipality)
     assert sorted(visible_entry_ids(page)) == sorted(expected_municipality)
-    assert status.text_content().strip() == \
-        f"Viser {len(expected_municipality)} af {len(items)} måder at være med på"
+    assert status.text_content().strip() == f"Viser {len(expected_municipality)} af {len(items)} måder at være med på"
 
     theme_value = f"{themed.strategy.id}/{themed.themes[0].id}"
-    expected_both = [i.entry.id for i in items if i.municipality.id == municipality
-                     and any(f"{i.strategy.id}/{t.id}" == theme_value for t in i.themes)]
+    expected_both = [
+        i.entry.id
+        for i in items
+        if i.municipality.id == municipality and any(f"{i.strategy.id}/{t.id}" == theme_value for t in i.themes)
+    ]
     # The themes are radio buttons (long names wrap on a phone): Tab reaches the group, arrows choose.
     page.keyboard.press("Tab")
     assert page.evaluate("() => document.activeElement.name") == "tema"
@@ -127,8 +130,12 @@ def test_no_reachable_filter_state_shows_zero_entries_and_a_set_filter_always_of
         for option in [""] + [o["value"] for o in state["themeOptions"]]:
             choose_theme(page, option)
             after = _state(page)
-            expected = [i for i in items if (not municipality or i.municipality.id == municipality)
-                        and (not option or any(f"{i.strategy.id}/{t.id}" == option for t in i.themes))]
+            expected = [
+                i
+                for i in items
+                if (not municipality or i.municipality.id == municipality)
+                and (not option or any(f"{i.strategy.id}/{t.id}" == option for t in i.themes))
+            ]
             assert after["visible"] == len(expected) > 0, (municipality, option)
             assert after["resetVisible"] == bool(municipality or option), (municipality, option)
             checked += 1
@@ -165,8 +172,10 @@ def test_filter_state_is_in_the_address_and_survives_a_reload(server, browser):
     shared = browser.new_page()
     shared.goto(page.url, wait_until="networkidle")
     assert sorted(visible_entry_ids(shared)) == before
-    assert shared.locator("[data-ks-filter-count]").text_content().strip() == \
-        f"Viser {len(before)} af {len(items)} måder at være med på"
+    assert (
+        shared.locator("[data-ks-filter-count]").text_content().strip()
+        == f"Viser {len(before)} af {len(items)} måder at være med på"
+    )
     # A stale or foreign value is ignored: everything is shown, no dead end.
     shared.goto(server + "vaer-med/?kommune=ingen&tema=findes/ikke", wait_until="networkidle")
     assert len(visible_entry_ids(shared)) == len(items)
@@ -201,8 +210,10 @@ def test_each_entry_says_where_to_turn_and_boilerplate_is_not_repeated(server, b
 
 def test_municipality_chosen_in_a_guide_narrows_it_and_carries_to_vaer_med(server, browser):
     site = load_site(ROOT / "data")
-    audience = max(site.settings.audiences, key=lambda a: len({s.municipality for s in site.strategies for g in
-                                                                s.guidance if g.audience == a.id}))
+    audience = max(
+        site.settings.audiences,
+        key=lambda a: len({s.municipality for s in site.strategies for g in s.guidance if g.audience == a.id}),
+    )
     page = browser.new_page(viewport={"width": 390, "height": 844})
     page.goto(server + f"hvad-kan-du-gøre/{audience.id}/", wait_until="networkidle")
     assert page.locator("section.ks-guide-municipality").count() > 1
@@ -210,8 +221,10 @@ def test_municipality_chosen_in_a_guide_narrows_it_and_carries_to_vaer_med(serve
         page.locator("[data-ks-choose-municipality='kalundborg']").click()
     page.wait_for_load_state("networkidle")
     assert parse_qs(urlsplit(page.url).query) == {"kommune": ["kalundborg"]}
-    shown = page.evaluate("[...document.querySelectorAll('section.ks-guide-municipality')]"
-                          ".filter(s => !s.hidden).map(s => s.dataset.ksMunicipality)")
+    shown = page.evaluate(
+        "[...document.querySelectorAll('section.ks-guide-municipality')]"
+        ".filter(s => !s.hidden).map(s => s.dataset.ksMunicipality)"
+    )
     assert shown == ["kalundborg"]
     assert page.locator("[data-ks-choose-municipality='kalundborg']").get_attribute("aria-current") == "true"
     with page.expect_navigation():
@@ -225,6 +238,7 @@ def test_municipality_chosen_in_a_guide_narrows_it_and_carries_to_vaer_med(serve
     assert urlsplit(page.url).path.endswith("/vaer-med/")
     assert parse_qs(urlsplit(page.url).query) == {"kommune": ["kalundborg"]}
     assert _state(page)["municipality"] == "kalundborg"
-    assert sorted(visible_entry_ids(page)) == sorted(e.id for e in site.participation
-                                                     if site.strategies_by_id[e.strategy].municipality == "kalundborg")
+    assert sorted(visible_entry_ids(page)) == sorted(
+        e.id for e in site.participation if site.strategies_by_id[e.strategy].municipality == "kalundborg"
+    )
     page.close()

@@ -58,6 +58,7 @@ def test_text_spacing_override_loses_no_content(real_site, server, browser):
     """
     urls = site_urls(real_site, server)
     found = {}
+
     def element(entry: str) -> str:  # "tag.class "text" 480x27 in 240x27" -> the element, not its sizes
         return entry.split(" in ")[0].rsplit(" ", 1)[0]
 
@@ -99,7 +100,9 @@ def test_navigation_drawer_works_by_keyboard_on_a_phone(server, browser):
     page.goto(server + "om/", wait_until="load")
     _tab_to(page, ".md-header__button[for=__drawer]")
     assert page.evaluate("document.activeElement.getAttribute('aria-expanded')") == "false"
-    assert not page.evaluate("document.querySelector('.md-sidebar--primary').checkVisibility({visibilityProperty: true})")
+    assert not page.evaluate(
+        "document.querySelector('.md-sidebar--primary').checkVisibility({visibilityProperty: true})"
+    )
     page.keyboard.press("Enter")
     page.wait_for_function("document.activeElement.closest('.md-sidebar--primary') !== null")
     page.wait_for_timeout(400)  # the drawer slides in

@@ -9,14 +9,22 @@ from macros.model import Indicator, InitiativeStatus, Measurement
 
 
 def _indicator(*values: tuple[str, float], baseline: float | None = 10, target: float | None = 50) -> Indicator:
-    return Indicator(id="i", name="Borgere i forløb", unit="personer", baseline=baseline, target=target,
-                     measurements=[Measurement(date=dt.date.fromisoformat(d), value=v) for d, v in values])
+    return Indicator(
+        id="i",
+        name="Borgere i forløb",
+        unit="personer",
+        baseline=baseline,
+        target=target,
+        measurements=[Measurement(date=dt.date.fromisoformat(d), value=v) for d, v in values],
+    )
 
 
 def test_text_alternative_names_baseline_target_and_every_measurement_in_danish():
     text = charts.describe_indicator(_indicator(("2025-09-30", 41.5), ("2025-06-30", 25)))
-    assert text == ("Borgere i forløb (personer). Udgangspunkt: 10. Mål: 50. Målinger: 25 den 30. juni 2025, "
-                    "41,5 den 30. september 2025.")
+    assert text == (
+        "Borgere i forløb (personer). Udgangspunkt: 10. Mål: 50. Målinger: 25 den 30. juni 2025, "
+        "41,5 den 30. september 2025."
+    )
 
 
 def test_points_are_in_date_order_and_higher_values_sit_higher():
@@ -58,8 +66,9 @@ def test_status_bars_are_sized_by_share_and_described_in_words():
     assert abs(bolig.segments[0].width - 3 * bolig.segments[1].width) < 0.5
     assert [s.name for s in job.segments] == [charts.WITHOUT_STATUS]
     assert [item.name for item in chart.legend] == ["I gang", "Stoppet", charts.WITHOUT_STATUS]
-    assert chart.description == ("Indsatser pr. status og tema. Bolig: 3 i gang, 1 stoppet. "
-                                 "Job: 2 uden offentliggjort status.")
+    assert chart.description == (
+        "Indsatser pr. status og tema. Bolig: 3 i gang, 1 stoppet. Job: 2 uden offentliggjort status."
+    )
     assert len({s.fill for s in bolig.segments}) == 2
 
 

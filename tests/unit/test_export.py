@@ -37,8 +37,22 @@ def validate(instance: Any, schema: dict[str, Any], root: dict[str, Any], path: 
     Supports $ref (local), type, properties, required, additionalProperties: false, items, enum, pattern,
     minLength. Any other keyword is a failure, so the subset cannot silently grow past what is checked.
     """
-    known = {"$schema", "title", "description", "$defs", "$ref", "type", "properties", "required",
-             "additionalProperties", "items", "enum", "pattern", "minLength", "format"}
+    known = {
+        "$schema",
+        "title",
+        "description",
+        "$defs",
+        "$ref",
+        "type",
+        "properties",
+        "required",
+        "additionalProperties",
+        "items",
+        "enum",
+        "pattern",
+        "minLength",
+        "format",
+    }
     assert set(schema) <= known, f"unsupported keywords {set(schema) - known} at {path}"
     if "$ref" in schema:
         name = schema["$ref"].removeprefix("#/$defs/")

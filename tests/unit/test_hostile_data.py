@@ -50,8 +50,9 @@ def test_hostile_value_is_text_or_one_danish_problem_at_its_line(data_dir, case)
         assert problems == [], [str(p) for p in problems]
         return
     display = f"data/{case.file}"
-    assert any((p.file, p.line, p.code) == (display, line, case.expect) for p in problems), \
-        [(p.file, p.line, p.code, p.message) for p in problems]
+    assert any((p.file, p.line, p.code) == (display, line, case.expect) for p in problems), [
+        (p.file, p.line, p.code, p.message) for p in problems
+    ]
     assert all(p.code in CODES for p in problems)
     # Danish, for an editor: no Python type names or node reprs.
     assert not any(word in p.message for p in problems for word in ("Node(", "Traceback", "Error", "None"))
@@ -97,8 +98,9 @@ FILES = {
 
 
 def _probe(path: Path) -> dict[str, object]:
-    proc = subprocess.run([sys.executable, "-c", _PROBE, str(path)], capture_output=True, text=True, timeout=30,
-                          cwd=ROOT)
+    proc = subprocess.run(
+        [sys.executable, "-c", _PROBE, str(path)], capture_output=True, text=True, timeout=30, cwd=ROOT
+    )
     assert proc.returncode == 0, proc.stderr  # a segmentation fault shows up here as -11
     return json.loads(proc.stdout)
 

@@ -25,8 +25,11 @@ def test_routes_lead_to_vaer_med_glossary_website_or_say_the_source_names_none()
     assert shaping.action_route(SITE, s, a).url == "ordliste/#familierådslagning"
     s, a = action("kalundborg-børn-og-unge", "Hold øje med kurser")
     route = shaping.action_route(SITE, s, a)
-    assert (route.kind, route.url, route.quote) == ("hjemmeside", "https://kalundborg.dk/",
-                                                    "Kurserne vil blive annonceret på hjemmesiden.")
+    assert (route.kind, route.url, route.quote) == (
+        "hjemmeside",
+        "https://kalundborg.dk/",
+        "Kurserne vil blive annonceret på hjemmesiden.",
+    )
     s, a = action("kalundborg-forebyggelse-voksne", "Opsøg rådgivning")
     route = shaping.action_route(SITE, s, a)
     assert (route.kind, route.label, route.municipality.name) == ("ingen", "kalundborg.dk", "Kalundborg Kommune")
@@ -42,7 +45,9 @@ def test_a_route_to_an_unknown_entry_names_file_and_line() -> None:
 def test_decisions_keep_each_document_apart() -> None:
     items = shaping.decisions(shaping.strategy(SITE, "kalundborg-forebyggelse-voksne"))
     assert [(i.document.kind if i.document else None, i.decision.about) for i in items] == [
-        (None, "Beslutningsoplægget"), ("Formålspapir", None)]
+        (None, "Beslutningsoplægget"),
+        ("Formålspapir", None),
+    ]
     assert items[1].url == "strategier/kalundborg-forebyggelse-voksne/formålspapir/"
 
 

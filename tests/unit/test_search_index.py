@@ -32,8 +32,9 @@ def _site(root: Path) -> Path:
         target = root / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(PAGE.format(title=title, text=text), encoding="utf-8")
-    (root / "404.html").write_text('<!doctype html><html lang="da"><body><h1>Siden findes ikke</h1></body></html>',
-                                   encoding="utf-8")
+    (root / "404.html").write_text(
+        '<!doctype html><html lang="da"><body><h1>Siden findes ikke</h1></body></html>', encoding="utf-8"
+    )
     return root
 
 

@@ -15,8 +15,13 @@ from macros import updated
 
 
 def _git(root: Path, *args: str, date: str | None = None) -> None:
-    env = {**os.environ, "GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.invalid",
-           "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.invalid"}
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "Test",
+        "GIT_AUTHOR_EMAIL": "test@example.invalid",
+        "GIT_COMMITTER_NAME": "Test",
+        "GIT_COMMITTER_EMAIL": "test@example.invalid",
+    }
     if date:
         env["GIT_AUTHOR_DATE"] = env["GIT_COMMITTER_DATE"] = f"{date}T12:00:00+01:00"
     subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True, env=env)
@@ -106,6 +111,7 @@ def test_parse_log_keeps_the_newest_date_per_file():
 def test_sources_of_hand_written_and_generated_pages(tmp_path: Path):
     docs, data = tmp_path / "docs", tmp_path / "data"
     assert updated.sources_for(docs, "om.md", None, False, data) == [docs / "om.md"]
-    assert updated.sources_for(docs, "strategier/x/index.md", "data/strategier/x.yml", True, data) == \
-        [Path("data/strategier/x.yml")]
+    assert updated.sources_for(docs, "strategier/x/index.md", "data/strategier/x.yml", True, data) == [
+        Path("data/strategier/x.yml")
+    ]
     assert updated.sources_for(docs, "hvad-kan-du-gøre/borger.md", None, True, data) == [data]

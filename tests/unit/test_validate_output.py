@@ -39,17 +39,39 @@ class Break:
 
 
 BREAKS = [
-    Break("tab", "kommuner.yml", "    navn: Testrup Kommune\n", "\tnavn: Testrup Kommune\n",
-          "\tnavn", "rykket ind med tabulator"),
-    Break("status", STRATEGY, "status: vedtaget", "status: vedtagt", "status: vedtagt",
-          "'vedtagt'"),
-    Break("colon", STRATEGY, "titel: Strategi for voksne i Testrup", "titel: Strategi: voksne i Testrup",
-          "titel: Strategi:", "Sæt teksten i anførselstegn"),
-    Break("unknown-field", STRATEGY, "dokumenttype: Strategi", "dokumenttypen: Strategi",
-          "dokumenttypen:", "ukendt felt 'dokumenttypen'. Mente du 'dokumenttype'?"),
-    Break("reference", "vaer-med.yml", "    strategi: testrup-voksne\n    temaer: [andet]",
-          "    strategi: testrup-voksen\n    temaer: [andet]", "strategi: testrup-voksen",
-          "'testrup-voksen' findes ikke blandt sitets strategier. Mente du 'testrup-voksne'?"),
+    Break(
+        "tab",
+        "kommuner.yml",
+        "    navn: Testrup Kommune\n",
+        "\tnavn: Testrup Kommune\n",
+        "\tnavn",
+        "rykket ind med tabulator",
+    ),
+    Break("status", STRATEGY, "status: vedtaget", "status: vedtagt", "status: vedtagt", "'vedtagt'"),
+    Break(
+        "colon",
+        STRATEGY,
+        "titel: Strategi for voksne i Testrup",
+        "titel: Strategi: voksne i Testrup",
+        "titel: Strategi:",
+        "Sæt teksten i anførselstegn",
+    ),
+    Break(
+        "unknown-field",
+        STRATEGY,
+        "dokumenttype: Strategi",
+        "dokumenttypen: Strategi",
+        "dokumenttypen:",
+        "ukendt felt 'dokumenttypen'. Mente du 'dokumenttype'?",
+    ),
+    Break(
+        "reference",
+        "vaer-med.yml",
+        "    strategi: testrup-voksne\n    temaer: [andet]",
+        "    strategi: testrup-voksen\n    temaer: [andet]",
+        "strategi: testrup-voksen",
+        "'testrup-voksen' findes ikke blandt sitets strategier. Mente du 'testrup-voksne'?",
+    ),
 ]
 
 
@@ -72,8 +94,14 @@ def _apply(data_dir: Path, case: Break) -> int:
 def _validate(*args: str | Path, cwd: Path = ROOT, **extra_env: str) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k != "GITHUB_STEP_SUMMARY"}
     env.update(PYTHONPATH=str(ROOT), **extra_env)
-    return subprocess.run([sys.executable, "-m", "macros.validate", *map(str, args)],
-                          capture_output=True, text=True, cwd=cwd, env=env, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "macros.validate", *map(str, args)],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=env,
+        timeout=60,
+    )
 
 
 def _terminal_messages(data_dir: Path) -> list[str]:
@@ -92,7 +120,7 @@ def _annotations(stdout: str) -> list[dict[str, str]]:
     for line in stdout.splitlines():
         if not line.startswith("::error "):
             continue
-        props, message = line[len("::error "):].split("::", 1)
+        props, message = line[len("::error ") :].split("::", 1)
         entry = {key: _unescape(value) for key, value in (p.split("=", 1) for p in props.split(","))}
         entry["message"] = _unescape(message)
         found.append(entry)
@@ -155,8 +183,9 @@ def test_gitlab_report_has_every_problem_in_the_documented_shape(tmp_path: Path)
     # Run again: the same problems keep their fingerprints (GitLab compares them between runs).
     again = tmp_path / "again.json"
     _validate(data_dir, "--format", "gitlab", "--output", again, "--root", tmp_path)
-    assert [i["fingerprint"] for i in json.loads(again.read_text(encoding="utf-8"))] == \
-        [i["fingerprint"] for i in report]
+    assert [i["fingerprint"] for i in json.loads(again.read_text(encoding="utf-8"))] == [
+        i["fingerprint"] for i in report
+    ]
 
 
 def test_valid_data_gives_no_annotations_and_an_empty_report(tmp_path: Path) -> None:
@@ -188,8 +217,9 @@ def test_paths_are_relative_to_the_repository_root(tmp_path: Path) -> None:
 def test_github_escaping_follows_the_workflow_command_rules() -> None:
     problem = Problem("data/a,b:c%.yml", 4, "50% færdig:\r\nnæste linje, ok", "tab")
     line = github_line(problem, problem.file)
-    assert line == ("::error file=data/a%2Cb%3Ac%25.yml,line=4,title=Indrykning med tabulator"
-                    "::50%25 færdig:%0D%0Anæste linje, ok")
+    assert line == (
+        "::error file=data/a%2Cb%3Ac%25.yml,line=4,title=Indrykning med tabulator::50%25 færdig:%0D%0Anæste linje, ok"
+    )
     assert "\n" not in line and "\r" not in line
 
 

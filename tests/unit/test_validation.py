@@ -152,22 +152,29 @@ def located(data_dir: Path) -> list[tuple[str, int, str]]:
     return sorted((p.file, p.line, p.code) for p in problems)
 
 
-@pytest.mark.parametrize(("old", "new", "needle", "code"), [
-    ("    titel: Andet fokusområde\n", "", "id: andet", "missing-field"),
-    ("    mål: Målet for det første", "    maal: Målet for det første", "maal:", "unknown-field"),
-    ("målgrupper: [voksne]", "målgrupper: voksne", "målgrupper:", "wrong-type"),
-    ("titel: Strategi for voksne i Testrup", 'titel: ""', "titel:", "empty"),
-    ("dato: 2025-03-01", "dato: 2025-13-01", "dato:", "invalid-date"),
-    ("status: vedtaget", "status: vedtagt", "status:", "invalid-choice"),
-    ("  - id: andet\n", "  - id: første\n", "Andet fokusområde", "duplicate-id"),
-    ("temaer: [første]", "temaer: [forste]", "temaer: [forste]", "unknown-reference"),
-    ("  - id: andet\n", "  - id: Andet\n", "id: Andet", "invalid-id"),
-    ("dokumenttype: Strategi\n", "dokumenttype: Strategi\ntitel: Igen\n", "titel: Igen", "duplicate-key"),
-    ("titel: Strategi for voksne i Testrup", "titel: |\n  Strategi for voksne\n  i Testrup", "titel: |",
-     "multiline-title"),
-    ("titel: Strategi for voksne i Testrup", "titel: <Strategiens titel>", "titel:", "placeholder"),
-    ("titel: Strategi for voksne i Testrup", "titel: &a Strategi", "titel:", "alias"),
-])
+@pytest.mark.parametrize(
+    ("old", "new", "needle", "code"),
+    [
+        ("    titel: Andet fokusområde\n", "", "id: andet", "missing-field"),
+        ("    mål: Målet for det første", "    maal: Målet for det første", "maal:", "unknown-field"),
+        ("målgrupper: [voksne]", "målgrupper: voksne", "målgrupper:", "wrong-type"),
+        ("titel: Strategi for voksne i Testrup", 'titel: ""', "titel:", "empty"),
+        ("dato: 2025-03-01", "dato: 2025-13-01", "dato:", "invalid-date"),
+        ("status: vedtaget", "status: vedtagt", "status:", "invalid-choice"),
+        ("  - id: andet\n", "  - id: første\n", "Andet fokusområde", "duplicate-id"),
+        ("temaer: [første]", "temaer: [forste]", "temaer: [forste]", "unknown-reference"),
+        ("  - id: andet\n", "  - id: Andet\n", "id: Andet", "invalid-id"),
+        ("dokumenttype: Strategi\n", "dokumenttype: Strategi\ntitel: Igen\n", "titel: Igen", "duplicate-key"),
+        (
+            "titel: Strategi for voksne i Testrup",
+            "titel: |\n  Strategi for voksne\n  i Testrup",
+            "titel: |",
+            "multiline-title",
+        ),
+        ("titel: Strategi for voksne i Testrup", "titel: <Strategiens titel>", "titel:", "placeholder"),
+        ("titel: Strategi for voksne i Testrup", "titel: &a Strategi", "titel:", "alias"),
+    ],
+)
 def test_each_mistake_has_a_stable_code_at_its_line(data_dir, old, new, needle, code):
     edit(data_dir, old, new)
     line = line_of(data_dir, needle)
@@ -193,11 +200,14 @@ def test_vedtaget_without_decision_is_reported_at_the_status_line_with_the_allow
     assert "vedtaget, offentliggjort, udkast, udgået" in problem.message
 
 
-@pytest.mark.parametrize(("value", "code", "words"), [
-    ("{{ titel }} og mere", "yaml-syntax", "Sæt teksten i anførselstegn"),
-    ("{{ titel }}", "wrong-type", "Sæt teksten i anførselstegn"),
-    ("[Udkast] Strategi", "yaml-syntax", "Sæt teksten i anførselstegn"),
-])
+@pytest.mark.parametrize(
+    ("value", "code", "words"),
+    [
+        ("{{ titel }} og mere", "yaml-syntax", "Sæt teksten i anførselstegn"),
+        ("{{ titel }}", "wrong-type", "Sæt teksten i anførselstegn"),
+        ("[Udkast] Strategi", "yaml-syntax", "Sæt teksten i anførselstegn"),
+    ],
+)
 def test_text_starting_with_a_brace_gets_a_quoting_hint_not_an_indentation_one(data_dir, value, code, words):
     edit(data_dir, "titel: Strategi for voksne i Testrup", f"titel: {value}")
     _, problems = check_site(data_dir)
@@ -212,14 +222,17 @@ def test_a_list_used_as_a_key_gets_a_danish_message(data_dir):
     assert "feltnavn skal være et ord" in problems[0].message and "Node" not in problems[0].message
 
 
-@pytest.mark.parametrize(("old", "new", "needle"), [
-    ("  - id: baggrund\n", "  - id: vision\n", "id: vision"),
-    ("  - id: baggrund\n", "  - id: hvad-kan-du-gøre\n", "id: hvad-kan-du-gøre"),
-    ("  - id: baggrund\n", "  - id: kilder\n", "id: kilder"),
-    ("  - id: baggrund\n", "  - id: fokusområder\n", "id: fokusområder"),  # the themes heading's anchor
-    ("  - id: andet\n", "  - id: relaterede\n", "id: relaterede"),
-    ("  - id: andet\n", "  - id: index\n", "id: index"),
-])
+@pytest.mark.parametrize(
+    ("old", "new", "needle"),
+    [
+        ("  - id: baggrund\n", "  - id: vision\n", "id: vision"),
+        ("  - id: baggrund\n", "  - id: hvad-kan-du-gøre\n", "id: hvad-kan-du-gøre"),
+        ("  - id: baggrund\n", "  - id: kilder\n", "id: kilder"),
+        ("  - id: baggrund\n", "  - id: fokusområder\n", "id: fokusområder"),  # the themes heading's anchor
+        ("  - id: andet\n", "  - id: relaterede\n", "id: relaterede"),
+        ("  - id: andet\n", "  - id: index\n", "id: index"),
+    ],
+)
 def test_ids_the_pages_use_themselves_are_reserved(data_dir, old, new, needle):
     edit(data_dir, old, new)
     assert (f"data/{STRATEGY}", line_of(data_dir, needle), "reserved-id") in located(data_dir)
@@ -249,14 +262,17 @@ def test_subsections_down_to_h6_are_fine(data_dir):
     assert located(data_dir) == []
 
 
-@pytest.mark.parametrize(("name", "advice"), [
-    ("strategier/ny.yaml", "Omdøb den til 'ny.yml'."),
-    ("strategier/ny.YML", "Omdøb den til 'ny.yml'."),
-    ("Kommuner.yml", "Omdøb den til 'kommuner.yml'."),
-    ("site.yaml", "Omdøb den til 'site.yml'."),
-    ("andet.yml", "bliver læst. Flyt eller slet filen."),
-    ("strategier/gammelt/x.yml", "bliver læst. Flyt eller slet filen."),
-])
+@pytest.mark.parametrize(
+    ("name", "advice"),
+    [
+        ("strategier/ny.yaml", "Omdøb den til 'ny.yml'."),
+        ("strategier/ny.YML", "Omdøb den til 'ny.yml'."),
+        ("Kommuner.yml", "Omdøb den til 'kommuner.yml'."),
+        ("site.yaml", "Omdøb den til 'site.yml'."),
+        ("andet.yml", "bliver læst. Flyt eller slet filen."),
+        ("strategier/gammelt/x.yml", "bliver læst. Flyt eller slet filen."),
+    ],
+)
 def test_files_that_look_like_data_but_are_not_read_are_reported(data_dir, name, advice):
     path = data_dir / name
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -276,15 +292,21 @@ def test_skeleton_published_unchanged_fails_with_placeholder_messages(tmp_path):
     assert problems, "the unchanged skeleton was accepted"
     assert {p.code for p in problems} == {"placeholder"}, [str(p) for p in problems]
     title_line = line_of(data, "titel: <Strategiens titel>", "strategier/ny-strategi.yml")
-    assert any(p.line == title_line and "Teksten '<Strategiens titel>' er en pladsholder fra skabelonen. "
-               "Skriv den rigtige tekst." in p.message for p in problems)
+    assert any(
+        p.line == title_line
+        and "Teksten '<Strategiens titel>' er en pladsholder fra skabelonen. Skriv den rigtige tekst." in p.message
+        for p in problems
+    )
 
 
 def test_hostile_web_address_in_a_municipality_is_refused(data_dir):
-    edit(data_dir, "hjemmeside: https://testrup.example/", 'hjemmeside: https://x/"><svg/onload=alert(1)>',
-         file="kommuner.yml")
+    edit(
+        data_dir,
+        "hjemmeside: https://testrup.example/",
+        'hjemmeside: https://x/"><svg/onload=alert(1)>',
+        file="kommuner.yml",
+    )
     assert located(data_dir) == [("data/kommuner.yml", 4, "invalid-url")]
-
 
 
 def test_reserved_anchors_cover_every_fixed_id_the_strategy_templates_write():
@@ -295,26 +317,36 @@ def test_reserved_anchors_cover_every_fixed_id_the_strategy_templates_write():
 
     components = ROOT / "overrides" / "components"
     templates = [*components.glob("strategy/*.html"), *components.glob("partials/*.html")]
-    fixed = {anchor for path in templates
-             for anchor in re.findall(r'\bid="([^"{}]+)"', path.read_text(encoding="utf-8"))}
+    fixed = {
+        anchor for path in templates for anchor in re.findall(r'\bid="([^"{}]+)"', path.read_text(encoding="utf-8"))
+    }
     assert fixed, "no templates found"
     assert fixed | {shaping.GUIDANCE_ANCHOR, shaping.THEME_TEXT_ANCHOR} <= set(BUILT_IN_ANCHORS)
 
 
 def test_a_status_not_explained_in_site_yml_is_a_problem_not_a_crash(data_dir):
-    edit(data_dir, "  - id: vedtaget\n    navn: Vedtaget\n    forklaring: Et politisk udvalg eller byrådet har "
-                   "godkendt dokumentet.\n", "", file="site.yml")
+    edit(
+        data_dir,
+        "  - id: vedtaget\n    navn: Vedtaget\n    forklaring: Et politisk udvalg eller byrådet har "
+        "godkendt dokumentet.\n",
+        "",
+        file="site.yml",
+    )
     _, problems = check_site(data_dir)
     assert [(p.file, p.line, p.code) for p in problems] == [
-        ("data/site.yml", line_of(data_dir, "statusser:", "site.yml"), "unknown-reference")]
+        ("data/site.yml", line_of(data_dir, "statusser:", "site.yml"), "unknown-reference")
+    ]
     assert "Status 'vedtaget'" in problems[0].message
 
 
-@pytest.mark.parametrize(("old", "new", "needle"), [
-    ("  - id: første\n", "  - id: Første\n", "id: Første"),  # referred to by an action and by vaer-med.yml
-    ("  - id: test-begreb\n", "  - id: test begreb\n", "id: test begreb"),
-    ("  - id: andet-begreb\n", "  - id: ../andet\n", "id: ../andet"),  # referred to by se_også
-])
+@pytest.mark.parametrize(
+    ("old", "new", "needle"),
+    [
+        ("  - id: første\n", "  - id: Første\n", "id: Første"),  # referred to by an action and by vaer-med.yml
+        ("  - id: test-begreb\n", "  - id: test begreb\n", "id: test begreb"),
+        ("  - id: andet-begreb\n", "  - id: ../andet\n", "id: ../andet"),  # referred to by se_også
+    ],
+)
 def test_an_invalid_id_is_reported_once_where_it_stands_not_again_where_it_is_used(data_dir, old, new, needle):
     edit(data_dir, old, new)
     assert located(data_dir) == [(f"data/{STRATEGY}", line_of(data_dir, needle), "invalid-id")]

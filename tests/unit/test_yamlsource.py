@@ -40,14 +40,17 @@ def test_empty_file(tmp_path):
     assert problems[0].message == "Filen er tom."
 
 
-@pytest.mark.parametrize(("text", "hint"), [
-    ("titel: Mål: mere trivsel\n", "Der står et kolon (:) et sted, hvor det ikke må stå."),
-    ("titel: @kommunen\n", "En tekst må ikke starte med '@' eller '`'."),
-    ("titel: `kode`\n", "En tekst må ikke starte med '@' eller '`'."),
-    ('titel: "Mål\ntekst: x\n', "Et anførselstegn er ikke lukket."),
-    ("titel: *stjerne\n", "Teksten indeholder '*' først på linjen"),
-    ("punkter:\n  - a\n - b\n", "Indrykningen passer ikke"),
-])
+@pytest.mark.parametrize(
+    ("text", "hint"),
+    [
+        ("titel: Mål: mere trivsel\n", "Der står et kolon (:) et sted, hvor det ikke må stå."),
+        ("titel: @kommunen\n", "En tekst må ikke starte med '@' eller '`'."),
+        ("titel: `kode`\n", "En tekst må ikke starte med '@' eller '`'."),
+        ('titel: "Mål\ntekst: x\n', "Et anførselstegn er ikke lukket."),
+        ("titel: *stjerne\n", "Teksten indeholder '*' først på linjen"),
+        ("punkter:\n  - a\n - b\n", "Indrykningen passer ikke"),
+    ],
+)
 def test_each_syntax_error_gets_its_own_danish_hint(tmp_path, text, hint):
     _, problems = parse(write(tmp_path, text), "data/x.yml")
     assert len(problems) == 1 and problems[0].message.startswith(hint), problems
