@@ -40,8 +40,12 @@ def progress(strategy_id: str) -> str:
 
 
 def strategy_feed(strategy_id: str) -> str:
-    """The strategy's Atom feed, beside its pages: a stable URL."""
-    return f"{strategy(strategy_id)}feed.xml"
+    """The strategy's Atom feed: a stable URL at the site's root, beside the site's own feed.
+
+    At the root because Material looks for a sitemap.xml beside every <link rel="alternate"> a page has;
+    the only sitemap is the site's, at the root.
+    """
+    return f"feed-{strategy_id}.xml"
 
 
 def guide(audience_id: str) -> str:

@@ -21,10 +21,14 @@ import gzip
 import json
 import shutil
 import subprocess
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
+
+from .. import urls
 
 BUNDLE_DIR = "pagefind"
 LANGUAGE = "da"
@@ -35,6 +39,26 @@ FRAGMENT_SIGNATURE = b"pagefind_dcd"
 
 class SearchIndexError(PluginError):
     """Pagefind could not index the site; MkDocs shows the message (Danish, says what to do), no traceback."""
+
+
+# Pages that gather many topics rank below the topic's own pages (Pagefind's data-pagefind-weight).
+AGGREGATE_URLS = ("", urls.STRATEGIES, urls.GLOSSARY, urls.PARTICIPATION)  # and every guide
+AGGREGATE_WEIGHT = "0.3"
+
+
+@dataclass(frozen=True)
+class PageSearch:
+    """What the search knows of a page beyond its text: its result title and its weight."""
+
+    title: Markup  # escaped text: "Page – Strategy – Municipality", without the site's name
+    weight: str | None
+
+
+def page_search(url: str, html_title: Markup, site_name: str) -> PageSearch:
+    """A result names the municipality: the document title (macros/engine/titles.py) less the site's name."""
+    title = Markup(str(html_title).removesuffix(str(Markup(" – ") + escape(site_name))))
+    aggregate = url in AGGREGATE_URLS or url.startswith(urls.GUIDES)
+    return PageSearch(title, AGGREGATE_WEIGHT if aggregate else None)
 
 
 def executable() -> Path:

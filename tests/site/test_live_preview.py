@@ -69,7 +69,7 @@ def test_serve_reloads_data_templates_and_macro_code(tmp_path):
         _edit(site / "overrides/components/partials/strategy-meta.html", "ks-meta", "ks-meta ks-ændret-skabelon")
         _wait_for(url, "ks-ændret-skabelon")
 
-        _edit(site / "macros/shaping.py", '"Fakta om strategien")', '"Fakta om strategien (ændret i Python)")')
+        _edit(site / "macros/shaping/strategy_pages.py", '"Fakta om strategien")', '"Fakta om strategien (ændret i Python)")')
         _wait_for(url, "Fakta om strategien (ændret i Python)")
     finally:
         server.terminate()

@@ -149,7 +149,7 @@ def test_updates_newest_first_on_the_site_and_on_their_strategies(fixture_site, 
 def test_feeds_are_linked_in_the_head(fixture_site):
     page = fixture_site.html("strategier/eksempelby-voksne/saadan-gaar-det/")
     links = re.findall(r'<link rel="alternate" type="application/atom\+xml" href="([^"]+)"', page)
-    assert links == ["../../../feed.xml", "../feed.xml"]
+    assert links == ["../../../feed.xml", "../../../feed-eksempelby-voksne.xml"]
     front = fixture_site.html("index.html")
     assert re.findall(r'<link rel="alternate" type="application/atom\+xml" href="([^"]+)"', front) == ["feed.xml"]
     for link in links:
@@ -215,7 +215,7 @@ def test_every_real_strategy_has_its_progress_page_with_no_invented_status(real_
             assert visible_text(plan.text)[:80] in text
         else:
             assert "Kilden beskriver ikke, hvordan der følges op på strategien." in text
-        assert (real_site.site_dir / "strategier" / strategy.id / "feed.xml").is_file()
+        assert (real_site.site_dir / f"feed-{strategy.id}.xml").is_file()
         assert (real_site.site_dir / "data" / "strategier" / f"{strategy.id}.json").is_file()
     hjorring = _text(real_site, "strategier/hjørring-forebyggelse/saadan-gaar-det/")
     assert "samlet oversigt/evaluering" in hjorring and "Godkendt i Byrådet den 29. maj 2024." in hjorring
@@ -370,7 +370,7 @@ def test_hostile_text_in_follow_up_data_stays_text_in_pages_feeds_and_data(tmp_p
         assert "evil.example" not in page and not re.search(r'href="\s*javascript', page, re.I), url
     text = _text(result, "strategier/eksempelby-voksne/saadan-gaar-det/")
     assert HOSTILE_TEXT.strip().split(" ")[0] in text  # '<b>fed</b>' is shown as written
-    for feed in result.site_dir.rglob("feed.xml"):
+    for feed in result.site_dir.glob("feed*.xml"):
         root = ET.parse(feed).getroot()  # still well-formed XML
         for title in root.iter("{http://www.w3.org/2005/Atom}title"):
             assert "<script>" not in ET.tostring(title, encoding="unicode")

@@ -42,8 +42,8 @@ def _check_atom(root: ET.Element) -> None:
 
 def test_every_feed_the_build_writes_is_valid_atom(site):
     files = outputs.extra_files(site, "", BUILD)
-    feeds_ = {path: data for path, data in files.items() if path.endswith("feed.xml")}
-    assert set(feeds_) == {"feed.xml"} | {f"strategier/{s.id}/feed.xml" for s in site.strategies}
+    feeds_ = {path: data for path, data in files.items() if path.startswith("feed") and path.endswith(".xml")}
+    assert set(feeds_) == {"feed.xml"} | {f"feed-{s.id}.xml" for s in site.strategies}
     for data in feeds_.values():
         _check_atom(_parse(data))
 
@@ -88,7 +88,8 @@ def test_links_are_absolute_with_a_site_url_and_relative_to_the_feed_without(sit
     assert all(h.startswith("https://eksempelby.example/strategier/") for h in hrefs)
     relative = _parse(feeds.atom(site, voksne, "", BUILD, "T"))
     first = relative.find(f"{A}entry/{A}link").get("href")
-    assert first.startswith("../") and "saadan-gaar-det/#nyt-" in first
+    # The feed is at the site's root: its links are paths from there, which work wherever the site is hosted.
+    assert first.startswith("strategier/") and "saadan-gaar-det/#nyt-" in first
 
 
 def test_markup_in_update_text_is_escaped_content(site, tmp_path):
