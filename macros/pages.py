@@ -34,6 +34,8 @@ class Page:
     nav_current_only: bool = False
     # The data file the page is written from, relative to the project folder (for "Rediger denne side").
     source: str | None = None
+    # The strategy the page belongs to (its overview, themes, documents, progress), or None.
+    strategy: str | None = None
 
     def markdown(self) -> str:
         """The page's Markdown: front matter and its title; the plugin adds the view's HTML below it."""
@@ -88,12 +90,20 @@ def strategy_page(strategy: Strategy) -> Page:
             _view("theme_page", strategy.id, t.id),
             child_meta,
             source=source,
+            strategy=strategy.id,
         )
         for t in strategy.themes
         if has_own_text(t)
     ]
     children += [
-        Page(child_src(strategy, d.id), d.title, _view("document_page", strategy.id, d.id), child_meta, source=source)
+        Page(
+            child_src(strategy, d.id),
+            d.title,
+            _view("document_page", strategy.id, d.id),
+            child_meta,
+            source=source,
+            strategy=strategy.id,
+        )
         for d in strategy.documents
     ]
     feed = {"ks_feed": urls.strategy_feed(strategy.id)}  # issue 13: <link rel="alternate"> to the strategy's Atom feed
@@ -104,6 +114,7 @@ def strategy_page(strategy: Strategy) -> Page:
             _view("progress_page", strategy.id),
             {**child_meta, **feed},
             source=source,
+            strategy=strategy.id,
         )
     )
     title = strategy.short_title or strategy.title
@@ -114,6 +125,7 @@ def strategy_page(strategy: Strategy) -> Page:
         {**meta, **feed},
         tuple(children),
         source=source,
+        strategy=strategy.id,
     )
 
 

@@ -196,6 +196,10 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
             ),
             self.root,
         )
+        if generated is not None:  # a dated update about the strategy is a change to its pages too (issue 13)
+            strategy = self.site.strategies_by_id.get(generated.strategy or "")
+            newest = progress.last_updated(self.site, strategy) if strategy or generated.src == pages.NEWS_SRC else None
+            page.meta["ks_updated"] = max(filter(None, (page.meta["ks_updated"], newest)), default=None)
         return context
 
     def on_post_page(self, output: str, page: MkPage, config: MkDocsConfig) -> str:

@@ -28,6 +28,8 @@ def _strategy_block(template: str, site: Site, here: str, site_url: str, strat: 
         strategy=strat,
         site_url=site_url,
         website_label=shaping.website_label,
+        # A strategy in public consultation says so on every one of its pages until the deadline (issue 13).
+        consultation=progress.open_consultation(strat, progress.build_date()),
         **context,
     )
 

@@ -159,7 +159,8 @@ def test_feeds_are_linked_in_the_head(fixture_site):
 
 def test_consultation_notice_shows_until_the_deadline_and_then_disappears(fixture_site, later_site):
     notice = "Fiktivt udkast til strategi for unge i Eksempelby er i høring"
-    for url in ("index.html", "strategier/", "strategier/eksempelby-unge/saadan-gaar-det/"):
+    for url in ("index.html", "strategier/", "strategier/eksempelby-unge/", "strategier/eksempelby-unge/skole/",
+                "strategier/eksempelby-unge/saadan-gaar-det/"):
         before = _text(fixture_site, url)
         assert notice in before and "Frist for høringssvar: 30. juni 2030" in before, url
         assert notice not in _text(later_site, url), url
@@ -172,6 +173,7 @@ def test_a_draft_is_marked_on_every_page_that_lists_it(fixture_site):
     draft = "Fiktivt udkast til strategi for unge i Eksempelby"
     marker = re.compile(r'class="(?:ks-draft__label|ks-status ks-status--udkast)">(?:<[^>]+>)*Udkast<')
     listing = ("index.html", "strategier/", "strategier/nyt/", "strategier/eksempelby-unge/",
+               "strategier/eksempelby-unge/skole/", "hvad-kan-du-gøre/borger/",
                "strategier/eksempelby-unge/saadan-gaar-det/", "strategier/eksempelby-voksne/saadan-gaar-det/")
     for url in listing:
         page = main_content(fixture_site.html(url))
@@ -179,7 +181,8 @@ def test_a_draft_is_marked_on_every_page_that_lists_it(fixture_site):
         assert len(marker.findall(page)) >= 1, url
     # pages about the adopted strategy alone carry no draft marker
     assert not marker.search(main_content(fixture_site.html("strategier/eksempelby-aeldre/saadan-gaar-det/")))
-    assert "Denne strategi er et udkast" in _text(fixture_site, "strategier/eksempelby-unge/saadan-gaar-det/")
+    for url in ("strategier/eksempelby-unge/saadan-gaar-det/", "strategier/eksempelby-unge/skole/"):
+        assert "Denne strategi er et udkast" in _text(fixture_site, url), url
     assert "Denne strategi er et udkast" not in _text(fixture_site, "strategier/eksempelby-voksne/saadan-gaar-det/")
 
 
@@ -377,3 +380,20 @@ def test_hostile_text_in_follow_up_data_stays_text_in_pages_feeds_and_data(tmp_p
     document = json.loads((result.site_dir / "data" / "site.json").read_text(encoding="utf-8"))
     titles = [i["titel"] for s in document["strategier"] for i in s.get("opfølgning", {}).get("indsatser", [])]
     assert titles and all(t.endswith(HOSTILE_TEXT) for t in titles)
+
+
+def test_last_updated_follows_the_newest_update(tmp_path):
+    """'Sidst opdateret' on a strategy's pages is its newest dated update when that is newer than the file."""
+    import os
+
+    from conftest import copy_fixture
+
+    site = copy_fixture("progress-site", tmp_path)
+    old = dt.datetime(2020, 1, 1).timestamp()
+    for path in (site / "data").rglob("*.yml"):
+        os.utime(path, (old, old))  # not a git checkout: the file dates are what the history says
+    result = build_site(site / "mkdocs.yml", tmp_path / "out")
+    assert result.returncode == 0, result.output
+    for url in ("strategier/eksempelby-voksne/", "strategier/eksempelby-voksne/saadan-gaar-det/"):
+        assert '<time datetime="2026-01-05">' in result.html(url), url  # the draft's update, shown on both
+    assert '<time datetime="2020-01-01">' in result.html("strategier/eksempelby-aeldre/")  # no updates: the file
