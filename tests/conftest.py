@@ -160,3 +160,28 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     result = build_site(site / "mkdocs.yml", site / "out")
     assert result.returncode == 0, result.output
     return result
+
+
+VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+
+def nu_html_errors(site: BuildResult) -> list[tuple[str, int | None, str]]:
+    """(page, line, message) of every error the Nu HTML checker finds on a built site's pages."""
+    import json
+    import subprocess
+
+    java = shutil.which("java")
+    assert VNU.is_file() and java, "vnu.jar and Java are needed: run `npm ci` (make test does it)"
+    pages = [str(p) for p in site.pages()]
+    proc = subprocess.run(
+        [java, "-jar", str(VNU), "--errors-only", "--format", "json", *pages],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    messages = json.loads(proc.stderr or proc.stdout or '{"messages": []}')["messages"]
+    return [
+        (m.get("url", "").rsplit("/site/", 1)[-1], m.get("lastLine"), m["message"])
+        for m in messages
+        if m.get("type") == "error"
+    ]

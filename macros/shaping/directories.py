@@ -16,6 +16,7 @@ from ..model import (
 )
 from .lookups import action_source_url, anchor_urls, municipality, themes_by_id
 
+# The audience whose guide leads on to "Vær med" (volunteers, associations, businesses).
 PARTICIPATION_AUDIENCE = "civilsamfund"
 
 

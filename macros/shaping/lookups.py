@@ -18,9 +18,6 @@ from ..model import (
 from ..pages import has_own_text
 
 GUIDANCE_ANCHOR = "hvad-kan-du-gøre"
-# The audience whose guide leads on to "Vær med" (volunteers, associations, businesses).
-
-
 THEME_TEXT_ANCHOR = "strategiens-tekst"
 
 

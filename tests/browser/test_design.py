@@ -15,25 +15,14 @@ from pathlib import Path
 
 from browser.conftest import site_urls
 from conftest import record_check
+from macros.shaping import danish_date
 
 WCAG_JS = Path(__file__).with_name("wcag.js")
+
+
 DESKTOP = {"width": 1280, "height": 900}
 PHONES = ({"width": 320, "height": 640}, {"width": 390, "height": 844})
 MAX_LINE = 75  # characters
-MONTHS = (
-    "januar",
-    "februar",
-    "marts",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
 MAIN_SECTIONS = {
     "Forside": "",
     "Strategier": "strategier/",
@@ -169,10 +158,6 @@ def test_missing_page_is_danish_with_search_and_the_main_sections(server, browse
     page.close()
 
 
-def _danish(value: dt.date) -> str:
-    return f"{value.day}. {MONTHS[value.month - 1]} {value.year}"
-
-
 def test_every_page_says_when_it_was_last_updated(real_site, server, browser):
     urls = site_urls(real_site, server)
     found = {}
@@ -186,7 +171,7 @@ def test_every_page_says_when_it_was_last_updated(real_site, server, browser):
             found[label] = shown
             continue
         when = dt.date.fromisoformat(shown[0]["datetime"])
-        if shown[0]["text"] != f"Sidst opdateret {_danish(when)}" or not dt.date(2020, 1, 1) <= when <= today:
+        if shown[0]["text"] != f"Sidst opdateret {danish_date(when)}" or not dt.date(2020, 1, 1) <= when <= today:
             found[label] = shown
     record_check("'Sidst opdateret <dato>' with a machine-readable date", len(urls))
     assert found == {}

@@ -2,25 +2,10 @@
 
 from __future__ import annotations
 
-import json
-import shutil
-import subprocess
-from pathlib import Path
-
-from conftest import record_check
-
-VNU = Path(__file__).resolve().parents[2] / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+from conftest import nu_html_errors, record_check
 
 
 def test_every_page_is_valid_html(real_site):
-    assert VNU.is_file(), "vnu.jar missing: run `npm ci` (make test does it)"
-    java = shutil.which("java")
-    assert java, "Java is needed for the Nu HTML checker"
-    pages = [str(p) for p in real_site.pages()]
-    proc = subprocess.run([java, "-jar", str(VNU), "--errors-only", "--format", "json", *pages],
-                          capture_output=True, text=True, timeout=600)
-    messages = json.loads(proc.stderr or proc.stdout or '{"messages": []}')["messages"]
-    errors = [(m.get("url", "").rsplit("/site/", 1)[-1], m.get("lastLine"), m["message"]) for m in messages
-              if m.get("type") == "error"]
-    record_check("Nu HTML checker: zero errors", len(pages))
+    errors = nu_html_errors(real_site)
+    record_check("Nu HTML checker: zero errors", len(real_site.pages()))
     assert errors == []
