@@ -174,9 +174,11 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
         if self.problems:
             return context
         context["nav"] = navigation.pruned(nav, self._pruned_sections)
-        context["ks_html_title"] = titles.html_title(self.site, page, config.site_name)
-        context["ks_search"] = search.page_search(page.url, context["ks_html_title"], config.site_name)
         generated = self._generated.get(page.file.src_uri) if page.file.generated_by else None
+        context["ks_html_title"] = titles.html_title(
+            self.site, page, config.site_name, generated.strategy if generated else None
+        )
+        context["ks_search"] = search.page_search(page.url, context["ks_html_title"], config.site_name)
         page.edit_url = edit_urls.edit_url(
             self.config.edit_url,
             self.root,

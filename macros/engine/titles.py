@@ -16,6 +16,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from ..model import Site
+from ..progress import DRAFT_STATUS
 
 
 def as_text(value: Any) -> Markup | None:
@@ -39,14 +40,18 @@ def escape_titles(nav: Navigation, pages: Iterable[Page]) -> None:
             stack.extend(item.children)
 
 
-def html_title(site: Site, page: Page, site_name: str) -> Markup:
+def html_title(site: Site, page: Page, site_name: str, strategy_id: str | None = None) -> Markup:
     """The document title: the page, its strategy and its municipality where it has them, then the site.
 
-    A reader with many tabs or a screen reader's window list must see which municipality a page is from.
+    A reader with many tabs or a screen reader's window list must see which municipality a page is from;
+    a draft says so (and so do search results, whose titles come from here).
     """
     if page.is_homepage:
         return escape(site_name)
     parts: list[Any] = [page.title]
+    own = site.strategies_by_id.get(strategy_id or "")
+    if own is not None and own.status == DRAFT_STATUS:
+        parts[0] = f"{page.title} (udkast)"
     strategy = site.strategies_by_id.get(str(page.meta.get("strategi", "")))
     if strategy is not None:  # set on a strategy's theme and document pages
         parts.append(strategy.short_title or strategy.title)

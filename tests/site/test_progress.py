@@ -183,6 +183,13 @@ def test_a_draft_is_marked_on_every_page_that_lists_it(fixture_site):
     assert not marker.search(main_content(fixture_site.html("strategier/eksempelby-aeldre/saadan-gaar-det/")))
     for url in ("strategier/eksempelby-unge/saadan-gaar-det/", "strategier/eksempelby-unge/skole/"):
         assert "Denne strategi er et udkast" in _text(fixture_site, url), url
+    # the document title (and so the search result title, made from it) says so too
+    for url in ("strategier/eksempelby-unge/", "strategier/eksempelby-unge/skole/"):
+        title = re.search(r"<title>(.*?)</title>", fixture_site.html(url), re.S).group(1)
+        assert "(udkast)" in title, url
+        assert 'data-ks-title="' in fixture_site.html(url) and "(udkast)" in re.search(
+            r'data-ks-title="([^"]*)"', fixture_site.html(url)).group(1), url
+    assert "(udkast)" not in re.search(r"<title>(.*?)</title>", fixture_site.html("strategier/eksempelby-voksne/")).group(1)
     assert "Denne strategi er et udkast" not in _text(fixture_site, "strategier/eksempelby-voksne/saadan-gaar-det/")
 
 
