@@ -95,7 +95,7 @@ def _weights(sizes: list[SizeResult]) -> list[str]:
     lines = [
         "### Sidevægt",
         "",
-        "Første tema i første strategi og søgeindekset (`search/search_index.json`), rå → gzip (niveau 6); "
+        "Første tema i første strategi og Materials søgeindeks (`search/search_index.json`; 0, hvor sitet søger med Pagefind), rå → gzip (niveau 6); "
         "hele output-mappen rå. Plain viser Materials normale menu (med `navigation.prune`), som på store sites "
         "rummer alle kommuner og alle strategier i den aktuelle kommune; vores plugin viser kun stien til den "
         "aktuelle strategi.",
