@@ -51,7 +51,7 @@ def html_title(site: Site, page: Page, site_name: str, strategy_id: str | None =
     parts: list[Any] = [page.title]
     own = site.strategies_by_id.get(strategy_id or "")
     if own is not None and own.status == DRAFT_STATUS:
-        parts[0] = f"{page.title} (udkast)"
+        parts[0] = Markup("{} (udkast)").format(page.title)  # stays escaped text, escaped once
     strategy = site.strategies_by_id.get(str(page.meta.get("strategi", "")))
     if strategy is not None:  # set on a strategy's theme and document pages
         parts.append(strategy.short_title or strategy.title)
