@@ -100,7 +100,7 @@ def site_summaries(site: Site) -> Iterator[Readability]:
 
 def missing_summaries(site: Site) -> Iterator[str]:
     """Danish warnings for each strategy and each theme with a page of its own that has no 'Kort fortalt'."""
-    from .pages import has_own_text  # pages.py is pure too; imported here to keep this module's imports light
+    from .shaping import has_own_text  # imported here to keep this module's imports light
 
     for strategy in site.strategies:
         if not strategy.plain_summary:

@@ -9,15 +9,31 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from . import urls
-from .model import Site, Strategy, Theme
+from . import urls, views
+from .model import Site, Strategy
+from .render import Rendered
+from .shaping import has_own_text
 
 STRATEGIES_INDEX = urls.index_source(urls.STRATEGIES)
 GUIDES_INDEX = urls.index_source(urls.GUIDES)
 NEWS_SRC = urls.page_source(urls.NEWS)  # every update on the site, in the Strategier section
+
+
+@dataclass(frozen=True)
+class ViewCall:
+    """A view of views.py and the arguments it is called with on its page."""
+
+    function: Callable[..., Rendered]
+    args: tuple[str, ...] = ()
+
+    def __call__(self, site: Site, here: str, site_url: str) -> Rendered:
+        return self.function(site, here, site_url, *self.args)
+
+    def __repr__(self) -> str:
+        return f"{self.function.__name__}{self.args!r}"
 
 
 @dataclass(frozen=True)
@@ -26,7 +42,7 @@ class Page:
 
     src: str
     title: str
-    view: tuple[str, tuple[str, ...]]  # a function in views.py and its arguments
+    view: ViewCall  # what fills the page
     meta: dict[str, str] = field(default_factory=dict)
     children: tuple[Page | Group, ...] = ()
     # In the navigation, show only the reader's current path below this page, not every sibling:
@@ -55,8 +71,8 @@ class Group:
     children: tuple[Page | Group, ...]
 
 
-def _view(name: str, *args: str) -> tuple[str, tuple[str, ...]]:
-    return name, tuple(args)
+def _view(function: Callable[..., Rendered], *args: str) -> ViewCall:
+    return ViewCall(function, tuple(args))
 
 
 def strategy_src(strategy: Strategy) -> str:
@@ -72,13 +88,6 @@ def theme_title(strategy: Strategy, number: str | None, title: str) -> str:
     return f"{number}. {title}" if number and number.isdigit() else (f"{number}: {title}" if number else title)
 
 
-def has_own_text(theme: Theme) -> bool:
-    """A theme gets a page only if the source gives it text of its own; a page with just a title misleads."""
-    return bool(
-        theme.intro or theme.text or theme.goal or theme.sections or theme.principles or theme.summary or theme.motto
-    )
-
-
 def strategy_page(strategy: Strategy) -> Page:
     meta: dict[str, str] = {"kommune": strategy.municipality}
     child_meta = {**meta, "strategi": str(strategy.id)}  # the page title names the strategy it belongs to
@@ -87,7 +96,7 @@ def strategy_page(strategy: Strategy) -> Page:
         Page(
             child_src(strategy, t.id),
             theme_title(strategy, t.number, t.title),
-            _view("theme_page", strategy.id, t.id),
+            _view(views.theme_page, strategy.id, t.id),
             child_meta,
             source=source,
             strategy=strategy.id,
@@ -99,7 +108,7 @@ def strategy_page(strategy: Strategy) -> Page:
         Page(
             child_src(strategy, d.id),
             d.title,
-            _view("document_page", strategy.id, d.id),
+            _view(views.document_page, strategy.id, d.id),
             child_meta,
             source=source,
             strategy=strategy.id,
@@ -111,7 +120,7 @@ def strategy_page(strategy: Strategy) -> Page:
         Page(
             child_src(strategy, urls.PROGRESS_PAGE_ID),
             "Sådan går det",
-            _view("progress_page", strategy.id),
+            _view(views.progress_page, strategy.id),
             {**child_meta, **feed},
             source=source,
             strategy=strategy.id,
@@ -121,7 +130,7 @@ def strategy_page(strategy: Strategy) -> Page:
     return Page(
         strategy_src(strategy),
         title,
-        _view("strategy_page", strategy.id),
+        _view(views.strategy_page, strategy.id),
         {**meta, **feed},
         tuple(children),
         source=source,
@@ -144,13 +153,16 @@ def site_plan(site: Site) -> list[Page]:
         ]
     else:
         grouped = list(strategies)
-    grouped.append(Page(NEWS_SRC, "Nyt", _view("news_page")))  # issue 13: every update on the site
+    grouped.append(Page(NEWS_SRC, "Nyt", _view(views.news_page)))  # issue 13: every update on the site
     guides = tuple(
-        Page(urls.page_source(urls.guide(a.id)), a.name, _view("audience_guide", a.id)) for a in site.settings.audiences
+        Page(urls.page_source(urls.guide(a.id)), a.name, _view(views.audience_guide, a.id))
+        for a in site.settings.audiences
     )
     return [
-        Page(STRATEGIES_INDEX, "Strategier", _view("strategy_index"), children=tuple(grouped), nav_current_only=True),
-        Page(GUIDES_INDEX, "Hvad kan du gøre?", _view("guide_index"), children=guides),
+        Page(
+            STRATEGIES_INDEX, "Strategier", _view(views.strategy_index), children=tuple(grouped), nav_current_only=True
+        ),
+        Page(GUIDES_INDEX, "Hvad kan du gøre?", _view(views.guide_index), children=guides),
     ]
 
 

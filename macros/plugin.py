@@ -7,8 +7,9 @@ Read top to bottom, one build:
 2. ``on_files``: add the generated pages as files.
 3. ``on_pre_build``: hand-written pages in docs/ get the sandboxed macro environment (``engine.sandbox``).
 4. ``on_page_markdown``: a generated page gets its view's HTML (``views``), kept behind a placeholder
-   (``engine.slots``); docs/ macros do the same through :meth:`StrategyPlugin.put_html`.
-5. ``on_page_content``: the HTML goes back in, and the page's table of contents is read (``engine.toc``).
+   (``engine.slots``); docs/ macros do the same (:meth:`StrategyPlugin.docs_macros`).
+5. ``on_page_content``: the HTML goes back in, and the page's table of contents is made from the Markdown's
+   headings and the headings the views recorded (``engine.toc``).
 6. ``on_env``: every title becomes escaped text (``engine.titles``).
 7. ``on_page_context``: the page's own view of the navigation (``engine.navigation.pruned``), its
    document title and its edit link (``engine.edit_urls``).
@@ -137,32 +138,28 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
         def macro(view: Any) -> Any:
             def call(*args: Any, **kwargs: Any) -> Markup:
                 page = macros_plugin.page
-                return self.put_html(page.file.src_uri, view(self.site, page.url, site_url, *args, **kwargs))
+                return self.slots.put(page.file.src_uri, view(self.site, page.url, site_url, *args, **kwargs))
 
             call.__name__ = view.__name__
             return call
 
         return {name: macro(view) for name, view in views.VIEWS.items()}
 
-    def put_html(self, src: str, html: str) -> Markup:
-        return self.slots.put(src, html)
-
     def on_page_markdown(self, markdown: str, page: MkPage, config: MkDocsConfig, files: Files) -> str:
         """A generated page gets its view's HTML here, without mkdocs-macros compiling the page as a template."""
         generated = self._generated.get(page.file.src_uri) if page.file.generated_by else None
         if generated is None:
             return markdown
-        name, args = generated.view
-        html = views.VIEWS[name](self.site, page.url, config.site_url or "", *args)
-        return f"{markdown}\n{self.put_html(page.file.src_uri, html)}\n"
+        rendered = generated.view(self.site, page.url, config.site_url or "")
+        return f"{markdown}\n{self.slots.put(page.file.src_uri, rendered)}\n"
 
     def on_page_content(self, html: str, page: MkPage, config: MkDocsConfig, files: Files) -> str:
         try:
-            html = self.slots.restore(page.file.src_uri, html)
+            restored, placed = self.slots.restore(page.file.src_uri, html)
         except slots.SlotError as error:
             raise PluginError(str(error)) from None
-        page.toc = toc.toc_from_html(html)
-        return html
+        page.toc = toc.build(page.toc, placed, html)
+        return restored
 
     def on_env(self, env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         titles.escape_titles(self.nav, (f.page for f in files.documentation_pages() if f.page is not None))

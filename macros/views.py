@@ -11,14 +11,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from markupsafe import Markup
-
-from . import charts, export, progress, shaping, urls
+from . import progress, shaping, urls
+from . import progress_page as progress_view
 from .model import Site, Strategy
-from .render import render
+from .render import Rendered, render
 
 
-def _strategy_block(template: str, site: Site, here: str, site_url: str, strat: Strategy, **context: Any) -> Markup:
+def _strategy_block(template: str, site: Site, here: str, site_url: str, strat: Strategy, **context: Any) -> Rendered:
     """Strategy content explains the terms that strategy defines, where they are first used."""
     return render(
         template,
@@ -34,7 +33,7 @@ def _strategy_block(template: str, site: Site, here: str, site_url: str, strat: 
     )
 
 
-def strategy_page(site: Site, here: str, site_url: str, strategy_id: str) -> Markup:
+def strategy_page(site: Site, here: str, site_url: str, strategy_id: str) -> Rendered:
     """A strategy's overview page: status, Kort fortalt, who it is for and what the reader can do come first."""
     strat = shaping.strategy(site, strategy_id)
     routed = shaping.routed_guidance(site, strat)
@@ -54,7 +53,7 @@ def strategy_page(site: Site, here: str, site_url: str, strategy_id: str) -> Mar
     )
 
 
-def theme_page(site: Site, here: str, site_url: str, strategy_id: str, theme_id: str) -> Markup:
+def theme_page(site: Site, here: str, site_url: str, strategy_id: str, theme_id: str) -> Rendered:
     """One theme (focus area, track, pejlemærke) of a strategy: Kort fortalt, goal and actions before its text."""
     strat = shaping.strategy(site, strategy_id)
     theme = shaping.theme(strat, theme_id)
@@ -79,7 +78,7 @@ def theme_page(site: Site, here: str, site_url: str, strategy_id: str, theme_id:
     )
 
 
-def document_page(site: Site, here: str, site_url: str, strategy_id: str, document_id: str) -> Markup:
+def document_page(site: Site, here: str, site_url: str, strategy_id: str, document_id: str) -> Rendered:
     """A further document of a strategy, e.g. its purpose paper."""
     strat = shaping.strategy(site, strategy_id)
     document = next(d for d in strat.documents if d.id == document_id)
@@ -93,7 +92,7 @@ def document_page(site: Site, here: str, site_url: str, strategy_id: str, docume
     )
 
 
-def strategy_index(site: Site, here: str, site_url: str, heading_level: int = 2) -> Markup:
+def strategy_index(site: Site, here: str, site_url: str, heading_level: int = 2) -> Rendered:
     """Every strategy once, under its municipality, with a way to narrow by municipality and target group."""
     return render(
         "site/strategy-finder.html",
@@ -110,12 +109,12 @@ def strategy_index(site: Site, here: str, site_url: str, heading_level: int = 2)
     )  # issue 13
 
 
-def guide_index(site: Site, here: str, site_url: str) -> Markup:
+def guide_index(site: Site, here: str, site_url: str) -> Rendered:
     """The audience guides."""
     return render("guides/guide-index.html", site, here, site_url=site_url, audiences=site.settings.audiences)
 
 
-def audience_guide(site: Site, here: str, site_url: str, audience_id: str) -> Markup:
+def audience_guide(site: Site, here: str, site_url: str, audience_id: str) -> Rendered:
     """What one audience can do, across all strategies, by municipality and strategy."""
     return render(
         "guides/audience-guide.html",
@@ -129,7 +128,7 @@ def audience_guide(site: Site, here: str, site_url: str, audience_id: str) -> Ma
     )
 
 
-def participation_directory(site: Site, here: str, site_url: str) -> Markup:
+def participation_directory(site: Site, here: str, site_url: str) -> Rendered:
     """Ways for volunteers and associations to take part, with filters that only offer choices with entries."""
     return render(
         "participation/directory.html",
@@ -142,7 +141,7 @@ def participation_directory(site: Site, here: str, site_url: str) -> Markup:
     )
 
 
-def accessibility_statement(site: Site, here: str, site_url: str) -> Markup:
+def accessibility_statement(site: Site, here: str, site_url: str) -> Rendered:
     """The accessibility statement, one part per municipality (WAS-Tool structure)."""
     return render(
         "site/accessibility-statement.html",
@@ -153,7 +152,7 @@ def accessibility_statement(site: Site, here: str, site_url: str) -> Markup:
     )
 
 
-def glossary(site: Site, here: str, site_url: str) -> Markup:
+def glossary(site: Site, here: str, site_url: str) -> Rendered:
     """Every definition the strategies give, with its source."""
     return render(
         "glossary/glossary.html",
@@ -168,62 +167,31 @@ def glossary(site: Site, here: str, site_url: str) -> Markup:
 # --- Issue 13: "Sådan går det" and "Nyt" -------------------------------------------------------------
 
 
-def progress_page(site: Site, here: str, site_url: str, strategy_id: str) -> Markup:
+def progress_page(site: Site, here: str, site_url: str, strategy_id: str) -> Rendered:
     """How far a strategy has come: lifecycle, decisions, follow-up plan, initiatives, charts, timeline, updates."""
     strat = shaping.strategy(site, strategy_id)
-    overview = progress.status_overview(site, strat)
     return render(
         "progress/progress-page.html",
         site,
         here,
         site_url=site_url,
-        strategy=strat,
-        status=shaping.status_definition(site, strat),
-        decisions=shaping.decisions(strat),
-        draft=progress.is_draft(strat),
-        consultation=progress.open_consultation(strat, progress.build_date()),
-        plan=strat.progress.plan if strat.progress else None,
-        plan_source=progress.plan_source_url(strat),
-        groups=progress.by_theme(strat),
-        has_status=progress.has_published_status(strat),
-        initiative_status=lambda status_id: progress.initiative_status(site, status_id),
-        overview=overview,
-        status_chart=charts.status_chart(overview),
-        indicator_chart=charts.indicator_chart,
-        theme_label=progress.theme_label,
-        timeline=progress.timeline(strat),
-        event_names=progress.EVENT_NAMES,
-        updates=progress.strategy_updates(site, strat),
-        number=progress.danish_number,
-        downloads=progress_downloads(strat),
-        feed=urls.strategy_feed(strat.id),
+        **progress_view.context(site, strat, progress.build_date()),
     )
 
 
-def progress_downloads(strat: Strategy) -> list[tuple[str, str, str]]:
-    """'Hent data': (label, site-relative target, format) of the open-data files that hold this strategy."""
-    return [
-        ("Strategien som JSON", export.strategy_json_path(strat), "JSON"),
-        ("Alle indsatser", export.INITIATIVES_CSV, "CSV"),
-        ("Alle indikatorer og målinger", export.INDICATORS_CSV, "CSV"),
-        ("JSON-skema for strategien", export.STRATEGY_SCHEMA, "JSON"),
-    ]
-
-
-def news_page(site: Site, here: str, site_url: str) -> Markup:
+def news_page(site: Site, here: str, site_url: str) -> Rendered:
     """Every update on the site, newest first, with the site's Atom feed."""
     return render(
         "progress/news.html",
         site,
         here,
         site_url=site_url,
-        updates=progress.site_updates(site),
+        updates=progress_view.site_updates(site),
         feed=urls.SITE_FEED,
-        is_draft=progress.is_draft,
     )
 
 
-VIEWS: dict[str, Callable[..., Markup]] = {
+VIEWS: dict[str, Callable[..., Rendered]] = {
     view.__name__: view
     for view in (
         strategy_page,

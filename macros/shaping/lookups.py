@@ -15,10 +15,16 @@ from ..model import (
     Theme,
     walk_sections,
 )
-from ..pages import has_own_text
 
 GUIDANCE_ANCHOR = "hvad-kan-du-gøre"
 THEME_TEXT_ANCHOR = "strategiens-tekst"
+
+
+def has_own_text(theme: Theme) -> bool:
+    """A theme gets a page only if the source gives it text of its own; a page with just a title misleads."""
+    return bool(
+        theme.intro or theme.text or theme.goal or theme.sections or theme.principles or theme.summary or theme.motto
+    )
 
 
 MONTHS = (

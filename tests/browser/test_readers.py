@@ -10,7 +10,7 @@ import pytest
 
 from conftest import ROOT
 from macros.loader import load_site
-from macros.pages import has_own_text
+from macros.shaping import has_own_text
 
 SITE = load_site(ROOT / "data")
 PHONE = {"width": 390, "height": 844}
