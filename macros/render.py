@@ -86,6 +86,7 @@ def environment(template_dir: Path = TEMPLATE_DIR) -> jinja2.Environment:
         inline=text.inline,
         anchor=text.anchor_slug,
         danish_date=shaping.danish_date,
+        website_label=shaping.website_label,  # a municipality's web address as a reader reads it
         number=danish_number,  # 12.5 -> '12,5'
     )
     env.globals.update(guidance_anchor=shaping.GUIDANCE_ANCHOR)
@@ -118,8 +119,6 @@ def render(
             printed=printed,
             heading=heading_writer(found),
             status_names={status.id: status.name for status in site.settings.statuses},
-            target_group_names=lambda strategy: shaping.target_group_names(site, strategy),
-            municipality_name=lambda municipality_id: shaping.municipality(site, municipality_id).name,
             **context,
         )
     )

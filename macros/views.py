@@ -26,7 +26,6 @@ def _strategy_block(template: str, site: Site, here: str, site_url: str, strat: 
         terms=tuple(strat.terms),
         strategy=strat,
         site_url=site_url,
-        website_label=shaping.website_label,
         # A strategy in public consultation says so on every one of its pages until the deadline (issue 13).
         consultation=progress.open_consultation(strat, progress.build_date()),
         **context,
@@ -44,6 +43,7 @@ def strategy_page(site: Site, here: str, site_url: str, strategy_id: str) -> Ren
         site_url,
         strat,
         municipality=shaping.municipality(site, strat.municipality),
+        target_groups=shaping.target_group_names(site, strat),
         status=shaping.status_definition(site, strat),
         decisions=shaping.decisions(strat),
         routed=routed,
@@ -101,6 +101,7 @@ def strategy_index(site: Site, here: str, site_url: str, heading_level: int = 2)
         site_url=site_url,
         groups=shaping.strategies_by_municipality(site),
         total=len(site.strategies),
+        target_groups_of={s.id: shaping.target_group_names(site, s) for s in site.strategies},
         municipalities=[m for m, _ in shaping.strategies_by_municipality(site)],
         target_groups=shaping.target_groups_in_use(site),
         show_municipalities=len(site.municipalities) > 1,
@@ -161,6 +162,7 @@ def glossary(site: Site, here: str, site_url: str) -> Rendered:
         site_url=site_url,
         groups=shaping.terms_by_letter(site),
         term_names={term.id: term.term for term, _ in shaping.terms(site)},
+        municipality_names={m.id: m.name for m in site.municipalities},
     )
 
 
