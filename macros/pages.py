@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from . import urls, views
 from .model import Site, Strategy
 from .render import Rendered
-from .shaping import has_own_text
+from .shaping import has_own_text, theme_label
 
 STRATEGIES_INDEX = urls.index_source(urls.STRATEGIES)
 GUIDES_INDEX = urls.index_source(urls.GUIDES)
@@ -84,10 +84,6 @@ def child_src(strategy: Strategy, child_id: str) -> str:
     return urls.page_source(urls.strategy_child(strategy.id, child_id))
 
 
-def theme_title(strategy: Strategy, number: str | None, title: str) -> str:
-    return f"{number}. {title}" if number and number.isdigit() else (f"{number}: {title}" if number else title)
-
-
 def strategy_page(strategy: Strategy) -> Page:
     meta: dict[str, str] = {"kommune": strategy.municipality}
     child_meta = {**meta, "strategi": str(strategy.id)}  # the page title names the strategy it belongs to
@@ -95,7 +91,7 @@ def strategy_page(strategy: Strategy) -> Page:
     children: list[Page | Group] = [
         Page(
             child_src(strategy, t.id),
-            theme_title(strategy, t.number, t.title),
+            theme_label(t),
             _view(views.theme_page, strategy.id, t.id),
             child_meta,
             source=source,

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from .model import Consultation, Initiative, InitiativeStatus, Site, Strategy, Theme, Update
 from .shaping import anchor_urls
+from .shaping import theme_label as shaping_theme_label
 
 PROGRESS_TITLE = "Sådan går det"
 NEWS_TITLE = "Nyt"
@@ -105,9 +106,7 @@ class ThemeStatus:
 
 
 def theme_label(strategy: Strategy, theme: Theme | None) -> str:
-    if theme is None:
-        return "Hele strategien"
-    return f"{theme.number}. {theme.title}" if theme.number and theme.number.isdigit() else theme.title
+    return "Hele strategien" if theme is None else shaping_theme_label(theme)
 
 
 def status_overview(site: Site, strategy: Strategy) -> list[ThemeStatus]:

@@ -86,7 +86,8 @@ def environment(template_dir: Path = TEMPLATE_DIR) -> jinja2.Environment:
         inline=text.inline,
         anchor=text.anchor_slug,
         danish_date=shaping.danish_date,
-        website_label=shaping.website_label,  # a municipality's web address as a reader reads it
+        website_label=shaping.website_label,
+        theme_label=shaping.theme_label,  # '1. Title': one way to number a theme everywhere  # a municipality's web address as a reader reads it
         number=danish_number,  # 12.5 -> '12,5'
     )
     env.globals.update(guidance_anchor=shaping.GUIDANCE_ANCHOR)

@@ -50,6 +50,7 @@ def strategy_page(site: Site, here: str, site_url: str, strategy_id: str) -> Ren
         participation=shaping.other_participation(site, strat, routed),
         contents=shaping.contents(strat),
         page_theme_ids={t.id for t in shaping.page_themes(strat)},
+        theme_kickers={t.id: shaping.theme_kicker(strat, t) for t in strat.themes},
     )
 
 

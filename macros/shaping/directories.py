@@ -14,7 +14,7 @@ from ..model import (
     Term,
     Theme,
 )
-from .lookups import action_source_url, anchor_urls, municipality, themes_by_id
+from .lookups import action_source_url, anchor_urls, municipality, theme_kicker, themes_by_id
 
 # The audience whose guide leads on to "Vær med" (volunteers, associations, businesses).
 PARTICIPATION_AUDIENCE = "civilsamfund"
@@ -176,8 +176,9 @@ def participation_filter_themes(site: Site) -> list[ThemeOption]:
             for item in strat.themes:
                 count = sum(1 for i in items if i.strategy.id == strat.id and item in i.themes)
                 if count:
-                    number = f"{strat.labels.singular.capitalize()} {item.number}: " if item.number else ""
-                    options.append(ThemeOption(f"{strat.id}/{item.id}", f"{number}{item.title}", muni, strat, count))
+                    kicker = theme_kicker(strat, item)
+                    label = f"{kicker}: {item.title}" if kicker else item.title
+                    options.append(ThemeOption(f"{strat.id}/{item.id}", label, muni, strat, count))
     return options
 
 

@@ -20,6 +20,20 @@ GUIDANCE_ANCHOR = "hvad-kan-du-gøre"
 THEME_TEXT_ANCHOR = "strategiens-tekst"
 
 
+def theme_label(theme: Theme) -> str:
+    """A theme's name where it stands alone (navigation, progress, guides): '1. Title', 'IV. Title' or 'Title'.
+
+    The one place that writes a theme's number with its title, so the navigation, "Sådan går det" and the
+    guides never number the same theme differently.
+    """
+    return f"{theme.number}. {theme.title}" if theme.number else theme.title
+
+
+def theme_kicker(strategy_: Strategy, theme: Theme) -> str:
+    """The strategy's own word for a theme with its number, e.g. 'Spor 1' or 'Pejlemærke 2'; '' without a number."""
+    return f"{strategy_.labels.singular.capitalize()} {theme.number}" if theme.number else ""
+
+
 def has_own_text(theme: Theme) -> bool:
     """A theme gets a page only if the source gives it text of its own; a page with just a title misleads."""
     return bool(
