@@ -6,9 +6,10 @@ import typing
 from collections.abc import Collection, Iterable
 from typing import Any
 
+from .convert import suggest
+from .fields import hints
 from .model import Loc, Section, Site, Strategy, strategy_anchors
 from .problems import Problem
-from .schema import hints, suggest
 from .text import anchor_slug
 
 # Ids the strategy pages already give their own headings (overrides/components/strategy/*.html and

@@ -1,7 +1,7 @@
 """Open data: the whole content as JSON (site and per strategy), initiatives and indicators as CSV.
 
 The JSON uses the same Danish keys as the YAML in data/, so the published JSON Schemas are the data
-format's own schemas (``schema.json_schema``), and ``from_data`` reads the JSON back into the model:
+format's own schemas (``jsonschema.json_schema``), and ``from_data`` reads the JSON back into the model:
 what a reuser downloads is exactly what the site was built from.
 """
 
@@ -16,8 +16,9 @@ import typing
 from typing import Any
 
 from . import progress
+from .fields import data_fields, hints, optional
+from .jsonschema import json_schema
 from .model import Municipality, Participation, Site, SiteSettings, Strategy
-from .schema import _optional, data_fields, hints, json_schema
 
 DATA_DIR = "data"
 SCHEMA_DIR = f"{DATA_DIR}/skema"
@@ -53,7 +54,7 @@ def to_data(value: Any) -> Any:
 
 def from_data(data: Any, tp: Any) -> Any:
     """Read exported data back into the model (the inverse of ``to_data``) for reusers and round-trip tests."""
-    tp, _ = _optional(tp)
+    tp, _ = optional(tp)
     if data is None:
         return [] if typing.get_origin(tp) is list else None
     if isinstance(tp, type) and dataclasses.is_dataclass(tp):

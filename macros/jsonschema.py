@@ -1,4 +1,4 @@
-"""Write the JSON Schemas for data/ from the model: ``python -m macros.jsonschema [--check]``.
+"""The JSON Schemas of the data files, generated from the model: ``python -m macros.jsonschema [--check]``.
 
 Editors' tools (VS Code with the YAML extension) read them through the
 ``# yaml-language-server: $schema=...`` line at the top of each data file.
@@ -7,13 +7,61 @@ With --check nothing is written; the exit code is 1 if a committed schema is sta
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import json
 import sys
+import typing
 from pathlib import Path
+from typing import Any, Literal
 
+from .fields import DATE_RE, SLUG_RE, data_fields, hints, optional
 from .loader import MUNICIPALITY_FILE, PARTICIPATION_FILE, SITE_FILE
-from .model import Strategy
-from .schema import json_schema
+from .model import Email, Slug, Strategy, Url
+
+
+def json_schema(root: type, title: str) -> dict[str, Any]:
+    """JSON Schema (draft 2020-12) for a YAML file whose top level is ``root``."""
+    defs: dict[str, Any] = {}
+    _schema_for(root, defs)
+    top = defs.pop(root.__name__)
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": title, **top, "$defs": defs}
+
+
+def _schema_for(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
+    tp, _ = optional(tp)
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
+        name = tp.__name__
+        if name not in defs:
+            defs[name] = {}  # placeholder against recursion (Section holds Sections)
+            types_ = hints(tp)
+            props = {
+                f.metadata["key"]: {**_schema_for(types_[f.name], defs), "description": f.metadata["doc"]}
+                for f in data_fields(tp)
+            }
+            defs[name] = {
+                "type": "object",
+                "properties": props,
+                "required": [f.metadata["key"] for f in data_fields(tp) if f.metadata["required"]],
+                "additionalProperties": False,
+            }
+        return {"$ref": f"#/$defs/{name}"}
+    if typing.get_origin(tp) is list:
+        return {"type": "array", "items": _schema_for(typing.get_args(tp)[0], defs)}
+    if typing.get_origin(tp) is Literal:
+        return {"enum": list(typing.get_args(tp))}
+    if tp is float:
+        return {"type": "number"}
+    if tp is dt.date:
+        return {"type": "string", "format": "date", "pattern": DATE_RE.pattern}
+    if tp is Slug:
+        return {"type": "string", "pattern": SLUG_RE.pattern}
+    if tp is Url:
+        return {"type": "string", "format": "uri", "pattern": "^https?://"}
+    if tp is Email:
+        return {"type": "string", "format": "email"}
+    return {"type": "string", "minLength": 1, "pattern": "\\S"}
+
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
 SCHEMAS = {

@@ -11,9 +11,9 @@ from pathlib import Path
 from typing import Any
 
 from . import checks
+from .convert import Context, build
 from .model import MunicipalityFile, ParticipationFile, Site, SiteSettings, Strategy, Theme
 from .problems import DataError, Problem
-from .schema import Context, build
 from .yamlsource import MappingNode, Node, ScalarNode, parse
 
 

@@ -3,7 +3,7 @@
 The YAML files in data/ are written by communication staff, so their keys are
 Danish (``titel``, ``mål``); the Python names are English. Each field declares
 its YAML key, whether it is required and a Danish description in its metadata:
-the validator (``schema.py``) and the JSON Schema generator read the model from
+the validator (``convert.py``) and the JSON Schema generator (``jsonschema.py``) read the model from
 here, so this module is the single source of truth for the data format.
 
 This module must not import MkDocs: the data layer outlives the site engine.

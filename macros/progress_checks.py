@@ -6,9 +6,9 @@ from collections.abc import Collection, Sequence
 
 from . import urls
 from .checks import _problem, at, reference, unique_ids
+from .convert import suggest
 from .model import Document, Site, Strategy, Theme, strategy_anchors
 from .problems import Problem
-from .schema import suggest
 
 # A theme or document with this id would replace the strategy's "Sådan går det" page.
 PROGRESS_PAGE_IDS = (urls.PROGRESS_PAGE_ID,)

@@ -5,7 +5,7 @@ link from the page it is on with ``link()`` (``pages.relative``), and asks for o
 filter (``{{ strategy | url }}``, ``{{ theme | url(strategy) }}``), never by joining strings.
 
 Slug rule, for every page on the site: each path segment is an id as the model validates it
-(``schema.SLUG_RE``: lower-case a–z, æ, ø, å, digits and single hyphens). Generated pages take their
+(``fields.SLUG_RE``: lower-case a–z, æ, ø, å, digits and single hyphens). Generated pages take their
 segments from data ids; hand-written pages in docs/ name their files the same way
 (``tests/site/test_urls.py`` checks every built page).
 """

@@ -118,7 +118,8 @@ def _taint(value, tp):
     import typing
 
     from macros import model
-    from macros.schema import _optional, data_fields, hints
+    from macros.fields import data_fields, hints
+    from macros.fields import optional as _optional
 
     tp, _ = _optional(tp)
     if dataclasses.is_dataclass(tp) and isinstance(value, dict):

@@ -23,8 +23,8 @@ from typing import Any, Literal
 
 import yaml
 
+from macros.fields import data_fields, hints
 from macros.model import Email, Markdown, MunicipalityFile, ParticipationFile, SiteSettings, Slug, Strategy, Url
-from macros.schema import data_fields, hints
 
 # Top-level model class of each data file the loader reads (strategies: the fixture's one strategy file).
 ROOTS: dict[str, type] = {

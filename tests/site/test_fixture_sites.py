@@ -90,7 +90,7 @@ def test_editor_guide_skeleton_adds_a_strategy_with_four_themes(tmp_path):
     import re
 
     from conftest import ROOT
-    from macros.schema import PLACEHOLDER_RE
+    from macros.convert import PLACEHOLDER_RE
 
     site = copy_fixture("one-municipality", tmp_path)
     skeleton = (ROOT / "skabeloner/ny-strategi.yml").read_text(encoding="utf-8")

@@ -10,7 +10,7 @@ import pytest
 from conftest import ROOT
 from macros import urls
 from macros.model import Audience, Document, Strategy, Term, Theme
-from macros.schema import SLUG_RE
+from macros.fields import SLUG_RE
 
 # Joining strings into an address: 'strategier/' ~ id, x ~ '/' ~ y, url ~ '#' ~ anchor, {{ a }}#{{ b }}, 'x.md'.
 CONCATENATION = re.compile(r"""~\s*['"][^'"]*[/#]|[/#]['"]\s*~|['"]strategier/|\.md['"]|\}\}[#/]\{\{|url_of""")

@@ -32,7 +32,7 @@ def files(site) -> dict[str, bytes]:
 
 
 def validate(instance: Any, schema: dict[str, Any], root: dict[str, Any], path: str = "$") -> list[str]:
-    """A validator for the subset of JSON Schema 2020-12 that macros/schema.py emits.
+    """A validator for the subset of JSON Schema 2020-12 that macros/jsonschema.py emits.
 
     Supports $ref (local), type, properties, required, additionalProperties: false, items, enum, pattern,
     minLength. Any other keyword is a failure, so the subset cannot silently grow past what is checked.
@@ -163,7 +163,7 @@ def test_fixture_csv_keeps_æøå():
 
 
 def test_published_schemas_match_the_data_format(files):
-    from macros.schema import json_schema
+    from macros.jsonschema import json_schema
 
     strategy_schema = json.loads(files[export.STRATEGY_SCHEMA])
     data_schema = json_schema(Strategy, "x")

@@ -11,8 +11,9 @@ import re
 import typing
 
 from conftest import ROOT
+from macros.fields import data_fields, hints
+from macros.fields import optional as _optional
 from macros.model import Strategy
-from macros.schema import _optional, data_fields, hints
 
 SKELETON = ROOT / "skabeloner" / "ny-strategi.yml"
 KEY = re.compile(r"^[ \t]*(?:#[ \t]*)?(?:-[ \t]+)?([^\s:#-][^:#\n]*?):(?:[ \t]|$)", re.MULTILINE)

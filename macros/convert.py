@@ -1,7 +1,8 @@
-"""Build typed model objects from YAML nodes, and describe the model as JSON Schema.
+"""Turn the YAML nodes of a data file into typed model objects, reporting every problem in Danish.
 
-Both read the dataclasses in ``model.py``, so the validator, the JSON Schema
-that editors' tools use, and the Python types can never disagree.
+Reads the dataclasses in ``model.py`` through ``fields.py``, as the JSON Schema generator
+(``jsonschema.py``) does, so the validator, the schemas editors' tools use, and the Python types can
+never disagree.
 """
 
 from __future__ import annotations
@@ -9,25 +10,17 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import difflib
-import functools
 import re
-import types
 import typing
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from . import model
+from .fields import DATE_RE, EMAIL_RE, SLUG_RE, URL_RE, data_fields, hints, optional
 from .model import Email, Loc, Markdown, Slug, Url
 from .problems import Problem
 from .yamlsource import MappingNode, Node, ScalarNode, SequenceNode, line_of
 
-SLUG_RE = re.compile(r"^[a-z0-9æøå]+(?:-[a-z0-9æøå]+)*$")
-# An absolute http(s) address with a host; none of the characters that could end an HTML attribute or a
-# Markdown link ('"<>`\\ and whitespace), no control characters.
-URL_RE = re.compile(r"^https?://[\w.-]+(?::\d+)?(?:[/?#][^\s\"'<>`\\\x00-\x1f\x7f]*)?$")
-EMAIL_RE = re.compile(r"^[\w.!#$%&*+/=?^{|}~-]+@[\w-]+(?:\.[\w-]+)+$")
-DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 NULL_TAG = "tag:yaml.org,2002:null"
 # Text in <vinkelparenteser> starting with a capital and holding a space: what skabeloner/ny-strategi.yml
 # asks editors to replace. HTML tags are written in lower case, so '<img src=x>' is not taken for one.
@@ -77,24 +70,6 @@ def _sentence(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-@functools.cache
-def hints(cls: type) -> dict[str, Any]:
-    return typing.get_type_hints(cls, vars(model))
-
-
-def data_fields(cls: type) -> list[dataclasses.Field[Any]]:
-    """The fields of a model class that are written in YAML."""
-    return [f for f in dataclasses.fields(cls) if not f.metadata.get("internal")]
-
-
-def _optional(tp: Any) -> tuple[Any, bool]:
-    """Strip ``| None`` from a type."""
-    if isinstance(tp, types.UnionType) or typing.get_origin(tp) is typing.Union:
-        args = [a for a in typing.get_args(tp) if a is not type(None)]
-        return args[0], True
-    return tp, False
-
-
 def item_label(cls: Any, ctx: Context) -> str:
     if isinstance(cls, type) and dataclasses.is_dataclass(cls):
         return ctx.item_labels.get(cls) or str(getattr(cls, "LABEL", "punkt"))
@@ -103,7 +78,7 @@ def item_label(cls: Any, ctx: Context) -> str:
 
 def build(node: Node, tp: Any, ctx: Context, path: list[str], root: str) -> Any:
     """Turn a node into a value of type ``tp``; report what does not fit and return None for it."""
-    tp, _ = _optional(tp)
+    tp, _ = optional(tp)
     if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         return _build_object(node, tp, ctx, path, root)
     if typing.get_origin(tp) is list:
@@ -130,7 +105,7 @@ def _build_list(node: Node, item_tp: Any, ctx: Context, path: list[str], root: s
     if not isinstance(node, SequenceNode):
         _wrong_kind(node, "en liste (punkter, der hver starter med '- ')", ctx, path, root)
         return []
-    item_cls = _optional(item_tp)[0]
+    item_cls = optional(item_tp)[0]
     # "fokusområde 3 › mål" reads better than "temaer › fokusområde 3 › mål"; plain lists keep their name.
     if dataclasses.is_dataclass(item_cls):
         names = [[*path[:-1], f"{item_label(item_cls, ctx)} {i}"] for i in range(1, len(node.value) + 1)]
@@ -293,49 +268,3 @@ def _plain_text_ok(node: Node, text: str, tp: Any, ctx: Context, where: str) -> 
         )
         return False
     return True
-
-
-# --- JSON Schema -------------------------------------------------------------
-
-
-def json_schema(root: type, title: str) -> dict[str, Any]:
-    """JSON Schema (draft 2020-12) for a YAML file whose top level is ``root``."""
-    defs: dict[str, Any] = {}
-    _schema_for(root, defs)
-    top = defs.pop(root.__name__)
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": title, **top, "$defs": defs}
-
-
-def _schema_for(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
-    tp, _ = _optional(tp)
-    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
-        name = tp.__name__
-        if name not in defs:
-            defs[name] = {}  # placeholder against recursion (Section holds Sections)
-            types_ = hints(tp)
-            props = {
-                f.metadata["key"]: {**_schema_for(types_[f.name], defs), "description": f.metadata["doc"]}
-                for f in data_fields(tp)
-            }
-            defs[name] = {
-                "type": "object",
-                "properties": props,
-                "required": [f.metadata["key"] for f in data_fields(tp) if f.metadata["required"]],
-                "additionalProperties": False,
-            }
-        return {"$ref": f"#/$defs/{name}"}
-    if typing.get_origin(tp) is list:
-        return {"type": "array", "items": _schema_for(typing.get_args(tp)[0], defs)}
-    if typing.get_origin(tp) is Literal:
-        return {"enum": list(typing.get_args(tp))}
-    if tp is float:
-        return {"type": "number"}
-    if tp is dt.date:
-        return {"type": "string", "format": "date", "pattern": DATE_RE.pattern}
-    if tp is Slug:
-        return {"type": "string", "pattern": SLUG_RE.pattern}
-    if tp is Url:
-        return {"type": "string", "format": "uri", "pattern": "^https?://"}
-    if tp is Email:
-        return {"type": "string", "format": "email"}
-    return {"type": "string", "minLength": 1, "pattern": "\\S"}
