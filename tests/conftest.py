@@ -74,6 +74,26 @@ def copy_fixture(name: str, tmp_path: Path) -> Path:
     return target
 
 
+SCENARIOS = FIXTURES / "scenarios"
+
+
+def scenario(name: str, tmp_path: Path) -> Path:
+    """A fixture site in a named situation: its base fixture with the scenario's files laid over it.
+
+    Scenarios live in ``tests/fixtures/scenarios/<base>/<name>/`` and hold only the files that differ.
+    """
+    (folder,) = SCENARIOS.glob(f"*/{name}")
+    site = copy_fixture(folder.parent.name, tmp_path)
+    for path in (p for p in folder.rglob("*") if p.is_file()):
+        target = site / path.relative_to(folder)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        text = path.read_text(encoding="utf-8")
+        target.write_text(
+            text.replace("../../../", f"{ROOT.as_posix()}/") if path.name == "mkdocs.yml" else text, encoding="utf-8"
+        )
+    return site
+
+
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     result = build_site(ROOT / "mkdocs.yml", tmp_path_factory.mktemp("real") / "site")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import build_site, copy_fixture, main_content, visible_text
+from conftest import build_site, copy_fixture, main_content, scenario, visible_text
 
 
 def test_single_municipality_has_no_municipality_layer(one_municipality_site):
@@ -126,15 +126,7 @@ def test_glossary_links_related_terms(one_municipality_site):
 
 def test_edit_links_point_to_the_file_each_page_comes_from(tmp_path, one_municipality_site):
     assert "Rediger denne side" not in one_municipality_site.html("strategier/testrup-voksne/")  # no repository set
-    site = copy_fixture("one-municipality", tmp_path)
-    config = site / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8") + (
-        "plugins:\n"
-        "  - search:\n      lang: da\n"
-        "  - socialstrategier:\n      data_dir: data\n"
-        "      edit_url: https://git.example/kommune/strategier/-/edit/main/\n"
-        "  - macros:\n      on_error_fail: true\n      on_undefined: strict\n"
-        "      render_by_default: false\n"), encoding="utf-8")
+    config = scenario("edit-links", tmp_path) / "mkdocs.yml"
     result = build_site(config, tmp_path / "out")
     assert result.returncode == 0, result.output
     base = "https://git.example/kommune/strategier/-/edit/main/"
