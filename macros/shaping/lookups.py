@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 from .. import urls
 from ..model import (
@@ -120,8 +121,29 @@ def theme_text_anchor(theme_: Theme) -> str:
 # --- end of issue 12 shaping
 
 
+class _Same:
+    """A strategy as a cache key by identity (model objects hold lists, so they do not hash)."""
+
+    __slots__ = ("strategy",)
+
+    def __init__(self, strategy_: Strategy) -> None:
+        self.strategy = strategy_
+
+    def __hash__(self) -> int:
+        return id(self.strategy)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Same) and other.strategy is self.strategy
+
+
 def anchor_urls(strategy_: Strategy) -> dict[str, str]:
-    """Site-relative URL of everything an action can point to with 'kilde'."""
+    """Site-relative URL of everything an action can point to with 'kilde' (a copy: callers may change it)."""
+    return dict(_anchor_urls(_Same(strategy_)))
+
+
+@functools.lru_cache(maxsize=256)  # every action of a strategy asks; the map is made once per strategy
+def _anchor_urls(key: _Same) -> dict[str, str]:
+    strategy_ = key.strategy
     overview = urls.strategy(strategy_.id)
     found: dict[str, str] = {
         s.id: urls.with_fragment(overview, s.id)
@@ -139,5 +161,5 @@ def anchor_urls(strategy_: Strategy) -> dict[str, str]:
 def action_source_url(strategy_: Strategy, action: Action) -> str:
     """Where the strategy states the action: its section, or its own 'Hvad kan du gøre?'."""
     if action.source:
-        return anchor_urls(strategy_)[action.source]
+        return _anchor_urls(_Same(strategy_))[action.source]
     return urls.with_fragment(urls.strategy(strategy_.id), GUIDANCE_ANCHOR)
