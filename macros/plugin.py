@@ -35,8 +35,8 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page as MkPage
 
-from . import devreload, loader, outputs, pages, progress, updated, views  # updated: Sidst opdateret; issue 13: outputs
-from .engine import edit_urls, navigation, preview, sandbox, search, slots, theme_fixes, titles, toc  # search: issue 15
+from . import devreload, loader, outputs, pages, progress, shaping, updated, views
+from .engine import edit_urls, navigation, preview, sandbox, search, slots, theme_fixes, titles, toc
 from .model import Site
 from .problems import DataError, Problem
 
@@ -199,6 +199,8 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
             strategy = self.site.strategies_by_id.get(generated.strategy or "")
             newest = progress.last_updated(self.site, strategy) if strategy or generated.src == pages.NEWS_SRC else None
             page.meta["ks_updated"] = max(filter(None, (page.meta["ks_updated"], newest)), default=None)
+        if page.meta["ks_updated"]:
+            page.meta["ks_updated_text"] = shaping.danish_date(page.meta["ks_updated"])
         return context
 
     def on_post_page(self, output: str, page: MkPage, config: MkDocsConfig) -> str:
