@@ -21,6 +21,7 @@ def components(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     """A template folder of our own, rendered with the project's environment (its filters and rules)."""
 
     def make(name: str, source: str) -> str:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text(source, encoding="utf-8")
         return name
 
@@ -67,3 +68,18 @@ def test_the_real_components_render_with_the_real_environment():
     env = environment()
     for path in (ROOT / "overrides" / "components").rglob("*.html"):
         env.get_template(path.relative_to(ROOT / "overrides" / "components").as_posix())
+
+
+def test_the_contact_block_lists_only_what_the_source_gives_without_stray_separators(components):
+    from types import SimpleNamespace
+
+    name = components("t.html", '{% from "partials/contact.html" import contact_facts %}{{ contact_facts(c) }}')
+    environment_dir = ROOT / "overrides" / "components"
+    only_email = SimpleNamespace(name=None, phone=None, email="a@b.example", url=None)
+    everything = SimpleNamespace(
+        name="Fiktiv Person", phone="11 22 33 44", email="a@b.example", url="https://b.example/"
+    )
+    components("partials/contact.html", (environment_dir / "partials" / "contact.html").read_text(encoding="utf-8"))
+    assert Page(str(render(name, SITE, "", c=only_email))).root.text == "E-mail: a@b.example"
+    text = Page(str(render(name, SITE, "", c=everything))).root.text
+    assert text == "Fiktiv Person · Telefon: 11 22 33 44 · E-mail: a@b.example · https://b.example/"
