@@ -639,9 +639,9 @@ def walk_sections(sections: Iterable[Section]) -> Iterator[Section]:
         yield from walk_sections(section.subsections)
 
 
-def strategy_anchors(strategy: Strategy) -> list[Any]:
+def strategy_anchors(strategy: Strategy) -> list[Section | Theme | Document]:
     """Everything in a strategy that an action or entry can point to with 'kilde'."""
-    sections = list(walk_sections(strategy.sections))
+    sections: list[Section | Theme | Document] = list(walk_sections(strategy.sections))
     sections += walk_sections(strategy.implementation)
     for theme in strategy.themes:
         sections += walk_sections(theme.sections)
