@@ -20,41 +20,118 @@ VAER_MED = "data/vaer-med.yml"
 
 # (what goes wrong, file, text before, text after, text on the line the message must name, words it must contain)
 CASES = [
-    ("YAML-syntaks", STRATEGY, "titel: Første fokusområde", "titel: Første: fokusområde", "Første: fokusområde",
-     ["anførselstegn"]),
+    (
+        "YAML-syntaks",
+        STRATEGY,
+        "titel: Første fokusområde",
+        "titel: Første: fokusområde",
+        "Første: fokusområde",
+        ["anførselstegn"],
+    ),
     ("tabulator", STRATEGY, "  - id: andet\n", "\t- id: andet\n", "\t- id: andet", ["tabulator"]),
-    ("dobbelt felt", STRATEGY, "dokumenttype: Strategi\n", "dokumenttype: Strategi\ntitel: Igen\n", "titel: Igen",
-     ["'titel'", "to gange"]),
-    ("ukendt felt", STRATEGY, "    mål: Målet for det første", "    maal: Målet for det første", "maal:",
-     ["ukendt felt 'maal'", "Mente du 'mål'?"]),
+    (
+        "dobbelt felt",
+        STRATEGY,
+        "dokumenttype: Strategi\n",
+        "dokumenttype: Strategi\ntitel: Igen\n",
+        "titel: Igen",
+        ["'titel'", "to gange"],
+    ),
+    (
+        "ukendt felt",
+        STRATEGY,
+        "    mål: Målet for det første",
+        "    maal: Målet for det første",
+        "maal:",
+        ["ukendt felt 'maal'", "Mente du 'mål'?"],
+    ),
     ("forkert type", STRATEGY, "målgrupper: [voksne]", "målgrupper: voksne", "målgrupper:", ["liste"]),
     ("manglende felt", STRATEGY, "    titel: Andet fokusområde\n", "", "id: andet", ["mangler feltet 'titel'"]),
     ("tom tekst", STRATEGY, "titel: Strategi for voksne i Testrup", 'titel: ""', 'titel: ""', ["Titel er tom"]),
     ("ugyldig dato", STRATEGY, "dato: 2025-03-01", "dato: 2025-13-01", "dato:", ["dato", "ÅÅÅÅ-MM-DD"]),
     ("dobbelt id", STRATEGY, "  - id: andet\n", "  - id: første\n", "- id: første", ["Id 'første' bruges allerede"]),
-    ("ukendt tema", STRATEGY, "temaer: [første]", "temaer: [forste]", "temaer: [forste]",
-     ["'temaer'", "'forste' findes ikke", "Mente du 'første'?"]),
-    ("ukendt strategi", VAER_MED, "strategi: testrup-voksne\n    temaer: [andet]",
-     "strategi: testrup-unge\n    temaer: [andet]", "strategi: testrup-unge",
-     ["'strategi'", "'testrup-unge' findes ikke"]),
-    ("ukendt begreb", STRATEGY, "se_også: [andet-begreb]", "se_også: [andt-begreb]", "se_også:",
-     ["'se_også'", "'andt-begreb' findes ikke", "Mente du 'andet-begreb'?"]),
-    ("ukendt læsergruppe", STRATEGY, "læsergruppe: borger", "læsergruppe: borgere", "læsergruppe: borgere",
-     ["'læsergruppe'", "'borgere' findes ikke", "Mente du 'borger'?"]),
-    ("YAML-anker", STRATEGY, "titel: Første fokusområde", "titel: &a Første fokusområde", "&a Første fokusområde",
-     ["henvisning", "anførselstegn"]),
+    (
+        "ukendt tema",
+        STRATEGY,
+        "temaer: [første]",
+        "temaer: [forste]",
+        "temaer: [forste]",
+        ["'temaer'", "'forste' findes ikke", "Mente du 'første'?"],
+    ),
+    (
+        "ukendt strategi",
+        VAER_MED,
+        "strategi: testrup-voksne\n    temaer: [andet]",
+        "strategi: testrup-unge\n    temaer: [andet]",
+        "strategi: testrup-unge",
+        ["'strategi'", "'testrup-unge' findes ikke"],
+    ),
+    (
+        "ukendt begreb",
+        STRATEGY,
+        "se_også: [andet-begreb]",
+        "se_også: [andt-begreb]",
+        "se_også:",
+        ["'se_også'", "'andt-begreb' findes ikke", "Mente du 'andet-begreb'?"],
+    ),
+    (
+        "ukendt læsergruppe",
+        STRATEGY,
+        "læsergruppe: borger",
+        "læsergruppe: borgere",
+        "læsergruppe: borgere",
+        ["'læsergruppe'", "'borgere' findes ikke", "Mente du 'borger'?"],
+    ),
+    (
+        "YAML-anker",
+        STRATEGY,
+        "titel: Første fokusområde",
+        "titel: &a Første fokusområde",
+        "&a Første fokusområde",
+        ["henvisning", "anførselstegn"],
+    ),
     ("selvhenvisende liste", VAER_MED, "muligheder:", "muligheder: &a [*a]", "muligheder: &a [*a]", ["henvisning"]),
-    ("pladsholder", STRATEGY, "titel: Strategi for voksne i Testrup", "titel: <Strategiens titel>",
-     "titel: <Strategiens titel>", ["'<Strategiens titel>' er en pladsholder fra skabelonen"]),
-    ("vedtaget uden beslutning", STRATEGY, "beslutning:\n  organ: Socialudvalget\n  dato: 2025-03-01\n", "",
-     "status: vedtaget", ["mangler feltet 'beslutning'", "offentliggjort, udkast, udgået"]),
-    ("tekst med {{", STRATEGY, "titel: Første fokusområde", "titel: {{ navn }} fokusområde", "{{ navn }} fokusområde",
-     ["Sæt teksten i anførselstegn"]),
-    ("farlig webadresse", "data/kommuner.yml", "hjemmeside: https://testrup.example/",
-     'hjemmeside: https://x/"><svg/onload=alert(1)>', "<svg/onload=alert(1)>", ["ikke en gyldig webadresse"]),
+    (
+        "pladsholder",
+        STRATEGY,
+        "titel: Strategi for voksne i Testrup",
+        "titel: <Strategiens titel>",
+        "titel: <Strategiens titel>",
+        ["'<Strategiens titel>' er en pladsholder fra skabelonen"],
+    ),
+    (
+        "vedtaget uden beslutning",
+        STRATEGY,
+        "beslutning:\n  organ: Socialudvalget\n  dato: 2025-03-01\n",
+        "",
+        "status: vedtaget",
+        ["mangler feltet 'beslutning'", "offentliggjort, udkast, udgået"],
+    ),
+    (
+        "tekst med {{",
+        STRATEGY,
+        "titel: Første fokusområde",
+        "titel: {{ navn }} fokusområde",
+        "{{ navn }} fokusområde",
+        ["Sæt teksten i anførselstegn"],
+    ),
+    (
+        "farlig webadresse",
+        "data/kommuner.yml",
+        "hjemmeside: https://testrup.example/",
+        'hjemmeside: https://x/"><svg/onload=alert(1)>',
+        "<svg/onload=alert(1)>",
+        ["ikke en gyldig webadresse"],
+    ),
     ("reserveret id", STRATEGY, "  - id: baggrund\n", "  - id: vision\n", "- id: vision", ["Id 'vision'"]),
-    ("titel over flere linjer", STRATEGY, "    titel: Andet fokusområde\n",
-     "    titel: |\n      Andet\n      fokusområde\n", "titel: |", ["på flere linjer", "én linje"]),
+    (
+        "titel over flere linjer",
+        STRATEGY,
+        "    titel: Andet fokusområde\n",
+        "    titel: |\n      Andet\n      fokusområde\n",
+        "titel: |",
+        ["på flere linjer", "én linje"],
+    ),
 ]
 
 
@@ -66,8 +143,12 @@ def _fingerprint(folder: Path) -> str:
 
 
 def _build(site: Path, out: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "macros.build", str(site / "mkdocs.yml"), str(out)],
-                          capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "macros.build", str(site / "mkdocs.yml"), str(out)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -87,8 +168,11 @@ def test_mistake_stops_the_build_with_file_line_and_field(tmp_path, published, w
     text = path.read_text(encoding="utf-8")
     assert old in text, f"fixture no longer contains {old!r}"
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    line = [i for i, content in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
-            if content.rstrip().endswith(line_text) or content.strip().startswith(line_text)][-1]
+    line = [
+        i
+        for i, content in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if content.rstrip().endswith(line_text) or content.strip().startswith(line_text)
+    ][-1]
 
     result = _build(site, published)
     output = result.stdout + result.stderr

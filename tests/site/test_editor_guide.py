@@ -38,10 +38,10 @@ def apply(text: str, example: str, after: str) -> str:
         at = next((i for i, line in enumerate(lines) if line.startswith(f"{key}:")), None)
         if at is None:
             return "\n".join([*lines, *new]) + "\n"
-        return "\n".join([*lines[:at], *new, *lines[_block_end(lines, at, 0):]]) + "\n"
+        return "\n".join([*lines[:at], *new, *lines[_block_end(lines, at, 0) :]]) + "\n"
     same = next((i for i, line in enumerate(lines) if line == first and first.lstrip().startswith("- id:")), None)
     if same is not None:  # the same item: the example corrects it
-        return "\n".join([*lines[:same], *new, *lines[_block_end(lines, same, indent):]]) + "\n"
+        return "\n".join([*lines[:same], *new, *lines[_block_end(lines, same, indent) :]]) + "\n"
     at = lines.index(after)
     return "\n".join([*lines[: at + 1], *new, *lines[at + 1 :]]) + "\n"
 
@@ -57,7 +57,9 @@ def test_each_guide_example_validates_and_builds(tmp_path, file, after, example)
     shutil.copytree(ROOT / "docs", project / "docs")
     (project / "mkdocs.yml").write_text(
         f"INHERIT: {ROOT.as_posix()}/mkdocs.yml\ndocs_dir: docs\ntheme:\n  name: material\n"
-        f"  custom_dir: {ROOT.as_posix()}/overrides\n", encoding="utf-8")
+        f"  custom_dir: {ROOT.as_posix()}/overrides\n",
+        encoding="utf-8",
+    )
     target = project / file
     before = target.read_text(encoding="utf-8")
     target.write_text(apply(before, example, after), encoding="utf-8")

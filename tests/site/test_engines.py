@@ -18,14 +18,22 @@ GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">')
 
 
 def _build_with(engine: str, config, out) -> None:
-    proc = subprocess.run(run.command("build", "--strict", "-f", str(config), "-d", str(out), name=engine),
-                          capture_output=True, text=True, env=run.environment(), timeout=300)
+    proc = subprocess.run(
+        run.command("build", "--strict", "-f", str(config), "-d", str(out), name=engine),
+        capture_output=True,
+        text=True,
+        env=run.environment(),
+        timeout=300,
+    )
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
 def _files(folder) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): GENERATOR.sub(b"", p.read_bytes())
-            for p in sorted(folder.rglob("*")) if p.is_file() and not p.name.startswith("sitemap.xml")}
+    return {
+        p.relative_to(folder).as_posix(): GENERATOR.sub(b"", p.read_bytes())
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and not p.name.startswith("sitemap.xml")
+    }
 
 
 @pytest.mark.parametrize("engine", ["mkdocs", "properdocs"])

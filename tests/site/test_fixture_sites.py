@@ -11,7 +11,7 @@ def test_single_municipality_has_no_municipality_layer(one_municipality_site):
     assert "Testrup Kommune" not in main_content(front)
     nav = one_municipality_site.html("strategier/")
     # The strategy sits directly under "Strategier" in the navigation, not under a municipality.
-    assert 'md-nav__link' in nav and "Testrup Kommune</span>" not in nav
+    assert "md-nav__link" in nav and "Testrup Kommune</span>" not in nav
     assert (one_municipality_site.site_dir / "strategier/testrup-voksne/index.html").is_file()
 
 
@@ -30,8 +30,12 @@ def test_each_theme_page_shows_its_goal(one_municipality_site):
 def test_broken_data_stops_the_build_with_file_line_and_field(tmp_path):
     site = copy_fixture("one-municipality", tmp_path)
     strategy = site / "data/strategier/testrup-voksne.yml"
-    strategy.write_text(strategy.read_text(encoding="utf-8").replace("    mål: Målet for det andet fokusområde.\n", "")
-                        .replace("status: vedtaget", "status: vedtagt"), encoding="utf-8")
+    strategy.write_text(
+        strategy.read_text(encoding="utf-8")
+        .replace("    mål: Målet for det andet fokusområde.\n", "")
+        .replace("status: vedtaget", "status: vedtagt"),
+        encoding="utf-8",
+    )
     result = build_site(site / "mkdocs.yml", tmp_path / "out")
     assert result.returncode != 0
     assert "Der er 2 fejl i data/:" in result.output
@@ -61,8 +65,9 @@ def test_failed_build_leaves_previous_site_untouched(tmp_path):
     assert subprocess.run(command, capture_output=True, text=True).returncode == 0
     before = (out / "strategier/testrup-voksne/index.html").read_text(encoding="utf-8")
     strategy = site / "data/strategier/testrup-voksne.yml"
-    strategy.write_text(strategy.read_text(encoding="utf-8").replace("titel: Strategi for voksne i Testrup", "titel:"),
-                        encoding="utf-8")
+    strategy.write_text(
+        strategy.read_text(encoding="utf-8").replace("titel: Strategi for voksne i Testrup", "titel:"), encoding="utf-8"
+    )
     failed = subprocess.run(command, capture_output=True, text=True)
     assert failed.returncode != 0
     assert "Titel er tom" in failed.stderr + failed.stdout
@@ -80,7 +85,7 @@ def test_vaer_med_holds_every_entry_without_javascript(one_municipality_site):
     assert 'Kontakt Testrup Kommune via <a href="https://testrup.example/">kommunens hjemmeside</a>' in page
     assert '<a href="mailto:test@testrup.example">test@testrup.example</a>' in page
     # The single municipality needs no municipality filter; the filter form waits for JavaScript.
-    assert 'id="ks-filter-municipality"' not in page and "<form class=\"ks-filter\" data-ks-filter hidden" in page
+    assert 'id="ks-filter-municipality"' not in page and '<form class="ks-filter" data-ks-filter hidden' in page
     # The source link lands on the theme's own text, below its "Det kan du gøre" (issue 11).
     assert 'href="../strategier/testrup-voksne/første/#strategiens-tekst"' in page
 
@@ -94,7 +99,9 @@ def test_editor_guide_skeleton_adds_a_strategy_with_four_themes(tmp_path):
 
     site = copy_fixture("one-municipality", tmp_path)
     skeleton = (ROOT / "skabeloner/ny-strategi.yml").read_text(encoding="utf-8")
-    strategy = skeleton.replace("id: ny-strategi", "id: testrup-børn").replace("kommune: kalundborg", "kommune: testrup")
+    strategy = skeleton.replace("id: ny-strategi", "id: testrup-børn").replace(
+        "kommune: kalundborg", "kommune: testrup"
+    )
     # The editor replaces every placeholder with real text (left as it is, each one is an error: test_validation).
     strategy = PLACEHOLDER_RE.sub(lambda m: m.group()[1:-1].removeprefix("Fx ") + ".", strategy)
     assert not re.search(r"<[A-ZÆØÅ]", re.sub(r"(?m)^\s*#.*$", "", strategy))  # comments may keep examples
@@ -109,8 +116,14 @@ def test_editor_guide_skeleton_adds_a_strategy_with_four_themes(tmp_path):
 
 def test_accessibility_statement_follows_was_structure_and_answers_at_was(one_municipality_site):
     text = visible_text(main_content(one_municipality_site.html("tilgaengelighedserklaering/")))
-    for part in ("Overholdelsesstatus", "Ikke-tilgængeligt indhold", "Feedback og kontaktoplysninger", "Håndhævelse",
-                 "Digitaliseringsstyrelsen", "WCAG 2.1 niveau AA"):
+    for part in (
+        "Overholdelsesstatus",
+        "Ikke-tilgængeligt indhold",
+        "Feedback og kontaktoplysninger",
+        "Håndhævelse",
+        "Digitaliseringsstyrelsen",
+        "WCAG 2.1 niveau AA",
+    ):
         assert part in text
     # No contact in the data: the reader is sent to the municipality's website, no invented phone number.
     assert "Telefonnummer og adresse til skriftlig henvendelse står på kommunens hjemmeside" in text
@@ -137,7 +150,8 @@ def test_edit_links_point_to_the_file_each_page_comes_from(tmp_path, one_municip
         "vaer-med/": "docs/vaer-med.md",
     }
     for url, source in expected.items():
-        assert f'<p class="ks-edit"><a href="{base}{source}" rel="edit">Rediger denne side</a></p>' in \
-            result.html(url), url
+        assert f'<p class="ks-edit"><a href="{base}{source}" rel="edit">Rediger denne side</a></p>' in result.html(
+            url
+        ), url
     # A guide gathers actions from every strategy: there is no single file to edit.
     assert "Rediger denne side" not in result.html("hvad-kan-du-gøre/borger/")

@@ -32,8 +32,9 @@ def test_each_guide_groups_strategies_under_their_municipality_with_a_jump_list(
         for municipality, section in sections:
             assert f'<h2 id="kommune-{municipality}">{names[municipality]}</h2>' in section
             strategies_here = re.findall(r'<h3 id="([^"]+)">', section)
-            assert strategies_here and all(SITE.strategies_by_id[s].municipality == municipality
-                                           for s in strategies_here), (audience.id, municipality)
+            assert strategies_here and all(
+                SITE.strategies_by_id[s].municipality == municipality for s in strategies_here
+            ), (audience.id, municipality)
         if len(expected) > 1:
             jump = re.search(r'<nav class="ks-jumplist" aria-label="Vælg kommune">(.*?)</nav>', html, re.S).group(1)
             assert re.findall(r'href="\?kommune=([^"#]+)#kommune-\1"', jump) == expected

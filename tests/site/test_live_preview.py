@@ -56,20 +56,33 @@ def test_serve_reloads_data_templates_and_macro_code(tmp_path):
     port = _free_port()
     env = {**run.environment(), "PYTHONDONTWRITEBYTECODE": "1"}
     # `python -m` puts the project folder first on sys.path, so the copied macros/ package is the one imported.
-    server = subprocess.Popen(run.command("serve", "--strict", "-a", f"127.0.0.1:{port}"),
-                              cwd=site, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    server = subprocess.Popen(
+        run.command("serve", "--strict", "-a", f"127.0.0.1:{port}"),
+        cwd=site,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         url = f"http://127.0.0.1:{port}/{PAGE}"
         _wait_for(url, "Strategi for voksne i Testrup", timeout=90)
 
-        _edit(site / "data/strategier/testrup-voksne.yml", "titel: Strategi for voksne i Testrup",
-              "titel: Strategi for voksne i Testrup, ændret i data")
+        _edit(
+            site / "data/strategier/testrup-voksne.yml",
+            "titel: Strategi for voksne i Testrup",
+            "titel: Strategi for voksne i Testrup, ændret i data",
+        )
         _wait_for(url, "ændret i data")
 
         _edit(site / "overrides/components/partials/strategy-meta.html", "ks-meta", "ks-meta ks-ændret-skabelon")
         _wait_for(url, "ks-ændret-skabelon")
 
-        _edit(site / "macros/shaping/strategy_pages.py", '"Fakta om strategien")', '"Fakta om strategien (ændret i Python)")')
+        _edit(
+            site / "macros/shaping/strategy_pages.py",
+            '"Fakta om strategien")',
+            '"Fakta om strategien (ændret i Python)")',
+        )
         _wait_for(url, "Fakta om strategien (ændret i Python)")
     finally:
         server.terminate()
@@ -93,8 +106,14 @@ def test_serve_shows_data_errors_on_every_page_and_recovers(tmp_path):
     _edit(strategy, "titel: Strategi for voksne i Testrup", "titel: Strategi: for voksne")  # a YAML syntax error
     port = _free_port()
     env = run.environment()
-    server = subprocess.Popen(run.command("serve", "--strict", "-a", f"127.0.0.1:{port}"),
-                              cwd=site, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    server = subprocess.Popen(
+        run.command("serve", "--strict", "-a", f"127.0.0.1:{port}"),
+        cwd=site,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         base = f"http://127.0.0.1:{port}/"
         _wait_for(base, "Fejl i data", timeout=60)  # it starts, broken data and all

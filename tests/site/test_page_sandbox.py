@@ -31,8 +31,10 @@ def test_a_page_cannot_reach_python(tmp_path, attempt):
 def test_a_misspelt_macro_names_the_page_line_and_the_macros(tmp_path):
     site = copy_fixture("one-municipality", tmp_path)
     page = site / "docs/vaer-med.md"
-    page.write_text(page.read_text(encoding="utf-8").replace("participation_directory()", "participation_directry()"),
-                    encoding="utf-8")
+    page.write_text(
+        page.read_text(encoding="utf-8").replace("participation_directory()", "participation_directry()"),
+        encoding="utf-8",
+    )
     result = build_site(site / "mkdocs.yml", tmp_path / "out")
     assert result.returncode != 0
     lines = [line for line in result.output.splitlines() if "Fejl i docs/vaer-med.md" in line]

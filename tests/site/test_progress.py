@@ -66,9 +66,12 @@ def test_every_initiative_status_milestone_and_indicator_is_on_the_page(fixture_
     statuses = {s.id: s for s in model.settings.initiative_statuses}
     assert {i.status for i in strategy.progress.initiatives if i.status} == set(statuses)  # every status used
     for initiative in strategy.progress.initiatives:
-        article = re.search(rf'<div class="ks-initiative" data-ks-initiative="{initiative.id}">(.*?)</div>\n'
-                            r'(?=<div class="ks-initiative"|<h[23])',
-                            page, re.S)
+        article = re.search(
+            rf'<div class="ks-initiative" data-ks-initiative="{initiative.id}">(.*?)</div>\n'
+            r'(?=<div class="ks-initiative"|<h[23])',
+            page,
+            re.S,
+        )
         assert article, initiative.id
         body = visible_text(article.group(1))
         assert initiative.title in body
@@ -93,8 +96,9 @@ def test_every_initiative_status_milestone_and_indicator_is_on_the_page(fixture_
 
 def test_every_chart_has_a_text_alternative_and_a_table_with_the_same_numbers(fixture_site, model):
     page = main_content(fixture_site.html("strategier/eksempelby-voksne/saadan-gaar-det/"))
-    svgs = re.findall(r'<svg class="ks-chart__svg" role="img"[^>]*aria-labelledby="([^"]+)"[^>]*>(.*?)</svg>',
-                      page, re.S)
+    svgs = re.findall(
+        r'<svg class="ks-chart__svg" role="img"[^>]*aria-labelledby="([^"]+)"[^>]*>(.*?)</svg>', page, re.S
+    )
     indicators = [ind for i in model.strategies_by_id["eksempelby-voksne"].progress.initiatives for ind in i.indicators]
     measured = [ind for ind in indicators if ind.measurements]
     assert len(svgs) == len(measured) + 1  # one per indicator with measurements, and the status overview
@@ -140,7 +144,7 @@ def test_updates_newest_first_on_the_site_and_on_their_strategies(fixture_site, 
     positions = [news.index(html_lib.escape(t, quote=False)) for t in titles]
     assert positions == sorted(positions) and len(titles) == 3
     page = main_content(fixture_site.html("strategier/eksempelby-voksne/saadan-gaar-det/"))
-    voksne = visible_text(page[page.index('<h2 id="nyt">'):])
+    voksne = visible_text(page[page.index('<h2 id="nyt">') :])
     # the update written in the draft says it also concerns the adopted strategy: it is shown there too
     assert "Udkastet er sendt i høring" in voksne and "Første åbne værksted er åbnet" in voksne
     assert voksne.index("Udkastet er sendt i høring") < voksne.index("Første åbne værksted er åbnet")
@@ -159,8 +163,13 @@ def test_feeds_are_linked_in_the_head(fixture_site):
 
 def test_consultation_notice_shows_until_the_deadline_and_then_disappears(fixture_site, later_site):
     notice = "Fiktivt udkast til strategi for unge i Eksempelby er i høring"
-    for url in ("index.html", "strategier/", "strategier/eksempelby-unge/", "strategier/eksempelby-unge/skole/",
-                "strategier/eksempelby-unge/saadan-gaar-det/"):
+    for url in (
+        "index.html",
+        "strategier/",
+        "strategier/eksempelby-unge/",
+        "strategier/eksempelby-unge/skole/",
+        "strategier/eksempelby-unge/saadan-gaar-det/",
+    ):
         before = _text(fixture_site, url)
         assert notice in before and "Frist for høringssvar: 30. juni 2030" in before, url
         assert notice not in _text(later_site, url), url
@@ -172,9 +181,16 @@ def test_consultation_notice_shows_until_the_deadline_and_then_disappears(fixtur
 def test_a_draft_is_marked_on_every_page_that_lists_it(fixture_site):
     draft = "Fiktivt udkast til strategi for unge i Eksempelby"
     marker = re.compile(r'class="(?:ks-draft__label|ks-status ks-status--udkast)">(?:<[^>]+>)*Udkast<')
-    listing = ("index.html", "strategier/", "strategier/nyt/", "strategier/eksempelby-unge/",
-               "strategier/eksempelby-unge/skole/", "hvad-kan-du-gøre/borger/",
-               "strategier/eksempelby-unge/saadan-gaar-det/", "strategier/eksempelby-voksne/saadan-gaar-det/")
+    listing = (
+        "index.html",
+        "strategier/",
+        "strategier/nyt/",
+        "strategier/eksempelby-unge/",
+        "strategier/eksempelby-unge/skole/",
+        "hvad-kan-du-gøre/borger/",
+        "strategier/eksempelby-unge/saadan-gaar-det/",
+        "strategier/eksempelby-voksne/saadan-gaar-det/",
+    )
     for url in listing:
         page = main_content(fixture_site.html(url))
         assert draft in visible_text(page), url
@@ -188,15 +204,18 @@ def test_a_draft_is_marked_on_every_page_that_lists_it(fixture_site):
         title = re.search(r"<title>(.*?)</title>", fixture_site.html(url), re.S).group(1)
         assert "(udkast)" in title, url
         assert 'data-ks-title="' in fixture_site.html(url) and "(udkast)" in re.search(
-            r'data-ks-title="([^"]*)"', fixture_site.html(url)).group(1), url
-    assert "(udkast)" not in re.search(r"<title>(.*?)</title>", fixture_site.html("strategier/eksempelby-voksne/")).group(1)
+            r'data-ks-title="([^"]*)"', fixture_site.html(url)
+        ).group(1), url
+    assert "(udkast)" not in re.search(
+        r"<title>(.*?)</title>", fixture_site.html("strategier/eksempelby-voksne/")
+    ).group(1)
     assert "Denne strategi er et udkast" not in _text(fixture_site, "strategier/eksempelby-voksne/saadan-gaar-det/")
 
 
 def test_hent_data_links_reach_the_published_files(fixture_site):
     base = fixture_site.site_dir / "strategier/eksempelby-voksne/saadan-gaar-det"
     page = main_content(fixture_site.html("strategier/eksempelby-voksne/saadan-gaar-det/"))
-    section = page[page.index('id="hent-data"'):]
+    section = page[page.index('id="hent-data"') :]
     hrefs = re.findall(r'<a href="([^"]+)"', section)
     assert len(hrefs) == 4
     for href in hrefs:
@@ -281,15 +300,21 @@ def _line(data_dir: Path, name: str, needle: str) -> int:
 def test_milestone_outside_the_initiative_period(data_dir):
     _edit(data_dir, "eksempelby-voksne.yml", "dato: 2026-06-01", "dato: 2027-06-01")
     [(file, line, code, message)] = _problems(data_dir)
-    assert (file, line, code) == ("data/strategier/eksempelby-voksne.yml",
-                                  _line(data_dir, "eksempelby-voksne.yml", "dato: 2027-06-01"),
-                                  "milestone-outside-period")
+    assert (file, line, code) == (
+        "data/strategier/eksempelby-voksne.yml",
+        _line(data_dir, "eksempelby-voksne.yml", "dato: 2027-06-01"),
+        "milestone-outside-period",
+    )
     assert "uden for indsatsens periode" in message and "Ret datoen" in message
 
 
 def test_measurement_without_a_date(data_dir):
-    _edit(data_dir, "eksempelby-voksne.yml", "            - dato: 2025-09-30\n              værdi: 41.5",
-          "            - værdi: 41.5")
+    _edit(
+        data_dir,
+        "eksempelby-voksne.yml",
+        "            - dato: 2025-09-30\n              værdi: 41.5",
+        "            - værdi: 41.5",
+    )
     [(file, line, code, message)] = _problems(data_dir)
     assert file == "data/strategier/eksempelby-voksne.yml"
     assert line == _line(data_dir, "eksempelby-voksne.yml", "- værdi: 41.5")
@@ -342,8 +367,12 @@ def test_real_follow_up_plans_link_to_where_the_strategy_says_it(real_site):
 
 
 def test_a_follow_up_source_that_does_not_exist(data_dir):
-    _edit(data_dir, "eksempelby-voksne.yml", "    rapporterer_til: Socialudvalget\n",
-          "    rapporterer_til: Socialudvalget\n    kilde: findes-ikke\n")
+    _edit(
+        data_dir,
+        "eksempelby-voksne.yml",
+        "    rapporterer_til: Socialudvalget\n",
+        "    rapporterer_til: Socialudvalget\n    kilde: findes-ikke\n",
+    )
     [(file, line, code, message)] = _problems(data_dir)
     assert (line, code) == (_line(data_dir, "eksempelby-voksne.yml", "kilde: findes-ikke"), "unknown-reference")
 

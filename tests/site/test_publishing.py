@@ -34,8 +34,9 @@ def _command(site: Path, out: Path) -> list[str]:
 
 
 def _build(site: Path, out: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(_command(site, out), capture_output=True, text=True, timeout=300, cwd=ROOT,
-                          env={**os.environ, **(env or {})})
+    return subprocess.run(
+        _command(site, out), capture_output=True, text=True, timeout=300, cwd=ROOT, env={**os.environ, **(env or {})}
+    )
 
 
 def _leftovers(out: Path) -> list[Path]:
@@ -45,8 +46,12 @@ def _leftovers(out: Path) -> list[Path]:
 def _change_title(site: Path) -> None:
     """A visible change, so a new build differs from the published one."""
     path = site / "data" / "strategier" / "testrup-voksne.yml"
-    path.write_text(path.read_text(encoding="utf-8").replace(
-        "titel: Strategi for voksne i Testrup", "titel: Strategi for voksne i Testrup (ny)", 1), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "titel: Strategi for voksne i Testrup", "titel: Strategi for voksne i Testrup (ny)", 1
+        ),
+        encoding="utf-8",
+    )
 
 
 @pytest.fixture
@@ -64,8 +69,9 @@ def test_killed_build_leaves_the_old_site_and_the_next_build_cleans_up(published
     site, out = published
     before = _fingerprint(out)
     _change_title(site)
-    proc = subprocess.Popen(_command(site, out), cwd=ROOT, start_new_session=True,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        _command(site, out), cwd=ROOT, start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     deadline = time.monotonic() + 60
     while not any(p.is_dir() and any(p.iterdir()) for p in out.parent.glob(".site-ny-*")):
         assert proc.poll() is None, "the build ended before it could be killed"
@@ -80,7 +86,8 @@ def test_killed_build_leaves_the_old_site_and_the_next_build_cleans_up(published
     assert result.returncode == 0, result.stderr
     assert _leftovers(out) == []
     assert "Strategi for voksne i Testrup (ny)" in (out / "strategier" / "testrup-voksne" / "index.html").read_text(
-        encoding="utf-8")
+        encoding="utf-8"
+    )
 
 
 def test_two_overlapping_builds_both_end_well(published):

@@ -40,8 +40,9 @@ def theme_pages() -> list[tuple[str, str]]:
 
 def block(html: str, heading_id: str) -> str:
     """The HTML of the <section> whose heading has ``heading_id``."""
-    match = re.search(r'<section\b[^>]*aria-labelledby="' + re.escape(heading_id) + r'"[^>]*>(.*?)</section>', html,
-                      re.S)
+    match = re.search(
+        r'<section\b[^>]*aria-labelledby="' + re.escape(heading_id) + r'"[^>]*>(.*?)</section>', html, re.S
+    )
     assert match, f"no section headed #{heading_id}"
     return match.group(1)
 
@@ -67,15 +68,24 @@ def summary_of(html: str) -> str:
 @pytest.mark.parametrize("strategy_id", [s.id for s in SITE.strategies])
 def test_strategy_page_opens_with_status_summary_who_and_actions_in_that_order(real_site, strategy_id):
     html = main_content(real_site.html(f"strategier/{strategy_id}/"))
-    positions = [html.find(marker) for marker in (
-        'class="ks-status-block"', 'id="kort-fortalt"', 'id="hvem-handler-det-om"', 'id="hvad-kan-du-gøre"',
-        'id="indhold"', 'id="fakta"')]
+    positions = [
+        html.find(marker)
+        for marker in (
+            'class="ks-status-block"',
+            'id="kort-fortalt"',
+            'id="hvem-handler-det-om"',
+            'id="hvad-kan-du-gøre"',
+            'id="indhold"',
+            'id="fakta"',
+        )
+    ]
     assert -1 not in positions and positions == sorted(positions), positions
     assert "Det kan du gøre</h2>" in html
 
 
-@pytest.mark.parametrize("url", [f"strategier/{s.id}/" for s in SITE.strategies]
-                         + [f"strategier/{s}/{t}/" for s, t in theme_pages()])
+@pytest.mark.parametrize(
+    "url", [f"strategier/{s.id}/" for s in SITE.strategies] + [f"strategier/{s}/{t}/" for s, t in theme_pages()]
+)
 def test_every_strategy_and_theme_page_has_an_easy_kort_fortalt(real_site, url):
     text = summary_of(main_content(real_site.html(url)))
     result = lix.readability(url, None, text)
@@ -88,8 +98,12 @@ def test_theme_page_opens_with_summary_goal_and_actions_before_its_text(real_sit
     s = strategy(ADULTS)
     for theme in s.themes:
         html = main_content(real_site.html(f"strategier/{ADULTS}/{theme.id}/"))
-        order = [html.find('id="kort-fortalt"'), html.find('id="mål"'), html.find('id="hvad-kan-du-gøre"'),
-                 html.find(f'id="{theme.sections[0].id}"')]
+        order = [
+            html.find('id="kort-fortalt"'),
+            html.find('id="mål"'),
+            html.find('id="hvad-kan-du-gøre"'),
+            html.find(f'id="{theme.sections[0].id}"'),
+        ]
         assert -1 not in order and order == sorted(order), (theme.id, order)
 
 
@@ -121,8 +135,9 @@ def test_adult_strategy_shows_each_decision_with_the_document_it_belongs_to(real
     assert "Status: Offentliggjort" in status  # the sources report no approval of the strategy itself
     # The strategy text: the decision proposal, January 2024 (OCR: "beslutningsopleegget").
     assert "Socialudvalget godkendte i januar 2024 beslutningsopleegget" in strategy_text
-    assert ("Beslutningsoplægget: Socialudvalget godkendte i januar 2024 beslutningsoplægget, som danner grundlag"
-            in status)
+    assert (
+        "Beslutningsoplægget: Socialudvalget godkendte i januar 2024 beslutningsoplægget, som danner grundlag" in status
+    )
     # The purpose paper's last line, shown as the purpose paper's decision, linked to it.
     assert paper.endswith("Godkendt i Socialudvalget den 4. dec. 2024.")
     assert "Formålspapir: Godkendt i Socialudvalget den 4. dec. 2024." in status
@@ -133,8 +148,10 @@ def test_adult_strategy_shows_each_decision_with_the_document_it_belongs_to(real
 
 def test_children_strategy_shows_the_2022_decision_as_the_decision_to_write_it(real_site):
     source = seed("003-kalundborg-boern-og-unge.txt")
-    sentence = ("Kommunalbestyrelsen besluttede i august 2022, at der skulle udarbejdes en strategi på det "
-                "specialiserede børne- og ungeområde.")
+    sentence = (
+        "Kommunalbestyrelsen besluttede i august 2022, at der skulle udarbejdes en strategi på det "
+        "specialiserede børne- og ungeområde."
+    )
     assert says(source, sentence)
     html = main_content(real_site.html(f"strategier/{CHILDREN}/"))
     status = status_of(html)
@@ -159,8 +176,9 @@ def test_glossary_has_the_ninth_starred_definition_in_the_source_words(real_site
 def test_who_explains_specialised_from_the_source(real_site):
     who = visible_text(block(main_content(real_site.html(f"strategier/{CHILDREN}/")), "hvem-handler-det-om"))
     assert "brug for mere støtte og hjælp, end de kan få på almenområdet" in who
-    assert says(seed("003-kalundborg-boern-og-unge.txt"),
-                "brug for mere støtte og hjælp, end de kan modtage på almenområdet")
+    assert says(
+        seed("003-kalundborg-boern-og-unge.txt"), "brug for mere støtte og hjælp, end de kan modtage på almenområdet"
+    )
     assert "psykiske og fysiske handicap" in who
 
 
@@ -169,12 +187,17 @@ def test_who_explains_specialised_from_the_source(real_site):
 
 def test_leisure_jobs_are_what_the_municipality_will_work_for_not_an_offer(real_site):
     source = seed("003-kalundborg-boern-og-unge.txt")
-    assert says(source, "Vi vil også arbejde for at indfri det uudnyttede potentiale, der eksistrer for et samarbejde "
-                        "med det lokale erhvervsliv om at skabe flere fritidsjobs til unge i udsatte positioner.")
+    assert says(
+        source,
+        "Vi vil også arbejde for at indfri det uudnyttede potentiale, der eksistrer for et samarbejde "
+        "med det lokale erhvervsliv om at skabe flere fritidsjobs til unge i udsatte positioner.",
+    )
     text = visible_text(main_content(real_site.html(f"strategier/{CHILDREN}/")))
     assert "Som en del af det lokale erhvervsliv kan du samarbejde" not in text
-    assert ("Kommunen vil arbejde for at indfri det uudnyttede potentiale for et samarbejde med det lokale "
-            "erhvervsliv om at skabe flere fritidsjobs") in text
+    assert (
+        "Kommunen vil arbejde for at indfri det uudnyttede potentiale for et samarbejde med det lokale "
+        "erhvervsliv om at skabe flere fritidsjobs"
+    ) in text
     vaer_med = visible_text(main_content(real_site.html("vaer-med/")))
     assert "Skab fritidsjobs" not in vaer_med
 
@@ -193,8 +216,10 @@ def test_vaer_med_no_longer_offers_existing_agreements_or_a_demand_on_staff(real
 
 def test_strategy_wide_actions_are_not_filed_under_one_focus_area(real_site):
     source = seed("001-kalundborg-forebyggelse-voksne.txt")
-    wide = {"Deltag i kompetenceudviklingsforløb": "tværgående-faglig-samarbejdspraksis",
-            "Bidrag med din viden og erfaring til at forbedre strategien": "sociale-fællesskaber-og-brobygning"}
+    wide = {
+        "Deltag i kompetenceudviklingsforløb": "tværgående-faglig-samarbejdspraksis",
+        "Bidrag med din viden og erfaring til at forbedre strategien": "sociale-fællesskaber-og-brobygning",
+    }
     assert "HVAD KAN DU G@RE?" in source and source.index("Bidrag med din viden") > source.index("HVAD KAN DU G@RE?")
     overview = visible_text(main_content(real_site.html(f"strategier/{ADULTS}/")))
     for action, theme_id in wide.items():
@@ -205,8 +230,11 @@ def test_strategy_wide_actions_are_not_filed_under_one_focus_area(real_site):
 # --- (f) corrections are listed, and PDF-only text is explained ------------------------------------------------
 
 
-CORRECTION_SEEDS = {ADULTS: "001-kalundborg-forebyggelse-voksne.txt", CHILDREN: "003-kalundborg-boern-og-unge.txt",
-                    "faxe-voksne": "004-faxe-voksne.txt"}
+CORRECTION_SEEDS = {
+    ADULTS: "001-kalundborg-forebyggelse-voksne.txt",
+    CHILDREN: "003-kalundborg-boern-og-unge.txt",
+    "faxe-voksne": "004-faxe-voksne.txt",
+}
 
 
 @pytest.mark.parametrize("strategy_id", sorted(CORRECTION_SEEDS))
@@ -215,8 +243,11 @@ def test_corrections_are_listed_and_each_one_is_in_the_source_and_fixed_on_the_s
     assert s.corrections
     page = visible_text(main_content(real_site.html(f"strategier/{strategy_id}/")))
     section = visible_text(block(main_content(real_site.html(f"strategier/{strategy_id}/")), "rettelser"))
-    site_text = page + " ".join(visible_text(main_content(real_site.html(f"strategier/{strategy_id}/{t}/")))
-                                for sid, t in theme_pages() if sid == strategy_id)
+    site_text = page + " ".join(
+        visible_text(main_content(real_site.html(f"strategier/{strategy_id}/{t}/")))
+        for sid, t in theme_pages()
+        if sid == strategy_id
+    )
     site_text += visible_text(main_content(real_site.html("ordliste/")))
     source = seed(CORRECTION_SEEDS[strategy_id])
     for item in s.corrections:
@@ -246,8 +277,10 @@ def test_about_page_says_that_obvious_errors_are_corrected_and_listed(real_site)
 
 def test_text_that_only_makes_sense_in_the_pdf_has_an_editorial_note(real_site):
     html = main_content(real_site.html(f"strategier/{CHILDREN}/"))
-    for phrase, heading in (("som fremgår på de næste sider", "forord"),
-                            ("de røde blomsterblade", "børne-og-ungepolitikken")):
+    for phrase, heading in (
+        ("som fremgår på de næste sider", "forord"),
+        ("de røde blomsterblade", "børne-og-ungepolitikken"),
+    ):
         part = block(html, heading)
         assert phrase in visible_text(part)
         assert "Redaktionens note" in visible_text(part), phrase
