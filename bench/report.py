@@ -12,6 +12,7 @@ import statistics
 from pathlib import Path
 
 from bench.preview import ServeResult
+from bench.reader import FIRST_RESULTS_BUDGET, FIRST_SEARCH_BUDGET, FIRST_VISIT_BUDGET
 from bench.timing import SizeResult
 
 RESULTS = Path(__file__).resolve().parent / "RESULTATER.md"
@@ -117,6 +118,40 @@ def _weights(sizes: list[SizeResult]) -> list[str]:
     return lines
 
 
+def _verdict(ok: bool) -> str:
+    return "inden for" if ok else "**over**"
+
+
+def _reader(sizes: list[SizeResult]) -> list[str]:
+    """First visit to the front page and first search, as the reader's browser fetches them (bench/reader.py)."""
+    lines = [
+        "### Første besøg og første søgning (læserens browser)",
+        "",
+        "Headless Chromium på vores bygning af hvert site: forsiden indlæst (alt, hvad browseren henter), derefter "
+        f"»/« og søgningen »{sizes[0].reader.query if sizes else ''}«. Bytes er gzip af hver hentet fil. Tiden går "
+        "fra første tastetryk til første resultat på skærmen, inkl. søgefeltets pause på 150 ms. "
+        f"Budgetter (issue 15): første besøg ≤ {_kb(FIRST_VISIT_BUDGET)} kB, første søgning ≤ "
+        f"{_kb(FIRST_SEARCH_BUDGET)} kB ved alle størrelser, resultater ≤ {FIRST_RESULTS_BUDGET:.0f} s ved 1000 "
+        "strategier.",
+        "",
+        "| strategier | første besøg | | første søgning | | filer | tid til resultater | |",
+        "|---:|---:|---|---:|---|---:|---:|---|",
+    ]
+    for s in sizes:
+        r = s.reader
+        if r.failure:
+            lines.append(f"| {s.strategies} | ikke målt: {r.failure} | | | | | | |")
+            continue
+        timed = _verdict(r.search_seconds <= FIRST_RESULTS_BUDGET) if s.strategies >= 1000 else "–"
+        lines.append(
+            f"| {s.strategies} | {_kb(r.first_visit_bytes)} kB | {_verdict(r.first_visit_bytes <= FIRST_VISIT_BUDGET)} | "
+            f"{_kb(r.search_bytes)} kB | {_verdict(r.search_bytes <= FIRST_SEARCH_BUDGET)} | {r.search_files} | "
+            f"{r.search_seconds:.2f} s | {timed} |"
+        )
+    lines.append("")
+    return lines
+
+
 def _preview(serve: ServeResult | None) -> list[str]:
     if serve is None:
         return []
@@ -154,7 +189,12 @@ def report(
 ) -> str:
     """The whole block between the markers, as Markdown; ``command`` is how the run was started."""
     return "\n".join(
-        _header(sizes, repeat_note, info, command) + _builds(sizes) + _growth(sizes) + _weights(sizes) + _preview(serve)
+        _header(sizes, repeat_note, info, command)
+        + _builds(sizes)
+        + _growth(sizes)
+        + _weights(sizes)
+        + _reader(sizes)
+        + _preview(serve)
     )
 
 

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from bench import log
 from bench.plain import make_plain_site
+from bench.reader import ReaderFigures, measure
 from bench.synthetic import make_site, municipality_count
 
 
@@ -91,6 +92,7 @@ class SizeResult:
     ours: list[Build]
     plain: list[Build]
     weights: dict[str, tuple[int, int]]
+    reader: ReaderFigures = dataclasses.field(default_factory=ReaderFigures)  # first visit and first search
 
     def median(self, which: str, attr: str) -> float:
         runs = self.ours if which == "ours" else self.plain
@@ -126,6 +128,7 @@ def bench_size(strategies: int, repeat: int, work: Path, sentences: Sequence[str
     ours_runs: list[Build] = []
     plain_runs: list[Build] = []
     weights: dict[str, tuple[int, int]] = {}
+    reader = ReaderFigures()
     for r in range(repeat):
         out = work / f"site-ours-{strategies}"
         run = timed_build(site.config, out)
@@ -134,6 +137,11 @@ def bench_size(strategies: int, repeat: int, work: Path, sentences: Sequence[str
         if r == 0:
             make_plain_site(site, out, plain_root)
             _weigh(out, site.theme_url, "ours", weights)
+            reader = measure(out)
+            log(
+                f"  første besøg {reader.first_visit_bytes} B, første søgning {reader.search_bytes} B på "
+                f"{reader.search_seconds:.2f} s{' (' + reader.failure + ')' if reader.failure else ''}"
+            )
         shutil.rmtree(out)
         plain_out = work / f"site-plain-{strategies}"
         run = timed_build(plain_root / "mkdocs.yml", plain_out)
@@ -144,4 +152,4 @@ def bench_size(strategies: int, repeat: int, work: Path, sentences: Sequence[str
         shutil.rmtree(plain_out)
     if ours_runs[0].pages != plain_runs[0].pages:
         log(f"  ADVARSEL: {ours_runs[0].pages} sider hos os, {plain_runs[0].pages} i baseline")
-    return SizeResult(strategies, municipality_count(strategies), yaml_kb, ours_runs, plain_runs, weights)
+    return SizeResult(strategies, municipality_count(strategies), yaml_kb, ours_runs, plain_runs, weights, reader)
