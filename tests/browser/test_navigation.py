@@ -159,7 +159,7 @@ def test_phone_menu_opens_the_current_strategy(server, browser):
     menu = page.evaluate(MENU)
     texts = [link["text"] for link in menu["links"]]
     assert "Strategi på det specialiserede børne- og ungeområde" in texts
-    assert sum(text.startswith(("I:", "II:", "III:", "IV:")) for text in texts) == 4, texts
+    assert sum(text.startswith(("I. ", "II. ", "III. ", "IV. ")) for text in texts) == 4, texts  # shaping.theme_label
     assert "Kalundborg Kommune" in menu["spoken"]
     # The visible close button closes the menu, by pointer and by keyboard.
     page.click(".ks-drawer__close")
