@@ -150,7 +150,9 @@ def make_plain_site(site: SyntheticSite, built: Path, root: Path) -> None:
         "theme": {k: v for k, v in ours["theme"].items() if k != "custom_dir"},
         "extra": {"generator": False},
         "markdown_extensions": _plain_extensions(ours.get("markdown_extensions", [])),
-        "plugins": [p for p in ours.get("plugins", []) if (next(iter(p)) if isinstance(p, dict) else p) == "search"],
+        # A plain Material site searches with Material's own search plugin (lunr, Danish); ours with Pagefind.
+        # Both sides build their search, so the ratio compares like with like.
+        "plugins": [{"search": {"lang": "da"}}],
         "validation": ours.get("validation", {}),
         "not_in_nav": ours.get("not_in_nav", ""),
         "nav": expand_nav(ours["nav"], plan),
