@@ -35,8 +35,8 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page as MkPage
 
-from . import devreload, loader, outputs, pages, progress, shaping, updated, views
-from .engine import edit_urls, navigation, preview, sandbox, search, slots, theme_fixes, titles, toc
+from . import devreload, jinja_cache, loader, outputs, pages, progress, shaping, updated, views
+from .engine import edit_urls, navigation, preview, run, sandbox, search, slots, theme_fixes, titles, toc
 from .model import Site
 from .problems import DataError, Problem
 
@@ -163,6 +163,7 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
 
     def on_env(self, env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         titles.escape_titles(self.nav, (f.page for f in files.documentation_pages() if f.page is not None))
+        env.bytecode_cache = jinja_cache.bytecode_cache(f"theme-{run.engine()}")  # compiled once, not every build
         return env
 
     def on_page_context(  # type: ignore[override]  # MkDocs' TemplateContext is a TypedDict of its keys

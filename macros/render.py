@@ -21,6 +21,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from . import shaping, text, urls
+from .jinja_cache import bytecode_cache
 from .model import Site, Term
 from .progress import danish_number
 from .terms import mark_terms
@@ -76,6 +77,7 @@ def environment(template_dir: Path = TEMPLATE_DIR) -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        bytecode_cache=bytecode_cache("components"),
     )
     env.filters.update(
         # The site's addresses come from urls.py only: {{ strategy | url }}, {{ theme | url(strategy) }}.
