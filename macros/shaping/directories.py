@@ -14,7 +14,7 @@ from ..model import (
     Term,
     Theme,
 )
-from .lookups import action_source_url, anchor_urls, municipality, theme_kicker, themes_by_id
+from .lookups import action_source_url, anchor_urls, municipality, per_object, theme_kicker, themes_by_id
 
 # The audience whose guide leads on to "Vær med" (volunteers, associations, businesses).
 PARTICIPATION_AUDIENCE = "civilsamfund"
@@ -59,14 +59,16 @@ class ParticipationItem:
     source_url: str
 
 
+@per_object  # every strategy and theme page asks for its entries: made once per build, not once per page
 def participation(site: Site) -> list[ParticipationItem]:
-    """Every way to take part, by municipality and strategy order."""
+    """Every way to take part, by municipality and strategy order (shared: do not change it)."""
+    entries: dict[str, list[Participation]] = {}
+    for entry in site.participation:
+        entries.setdefault(entry.strategy, []).append(entry)
     items = []
     for strat in site.strategies:
         by_id = themes_by_id(strat)
-        for entry in site.participation:
-            if entry.strategy != strat.id:
-                continue
+        for entry in entries.get(strat.id, []):
             source = anchor_urls(strat).get(entry.source or "", urls.strategy(strat.id))
             items.append(
                 ParticipationItem(
@@ -74,6 +76,14 @@ def participation(site: Site) -> list[ParticipationItem]:
                 )
             )
     return items
+
+
+@per_object
+def _participation_by_strategy(site: Site) -> dict[str, list[ParticipationItem]]:
+    found: dict[str, list[ParticipationItem]] = {}
+    for item in participation(site):
+        found.setdefault(item.strategy.id, []).append(item)
+    return found
 
 
 @dataclass(frozen=True)
@@ -151,8 +161,8 @@ def participation_for(site: Site, strategy_id: str, theme_id: str | None = None)
     """
     return [
         item
-        for item in participation(site)
-        if item.strategy.id == strategy_id and (theme_id is None or any(t.id == theme_id for t in item.themes))
+        for item in _participation_by_strategy(site).get(strategy_id, [])
+        if theme_id is None or any(t.id == theme_id for t in item.themes)
     ]
 
 

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import weakref
+from collections.abc import Callable
+from typing import TypeVar
 
 from .. import urls
 from ..model import (
@@ -121,29 +124,38 @@ def theme_text_anchor(theme_: Theme) -> str:
 # --- end of issue 12 shaping
 
 
-class _Same:
-    """A strategy as a cache key by identity (model objects hold lists, so they do not hash)."""
+T = TypeVar("T")
+R = TypeVar("R")
 
-    __slots__ = ("strategy",)
 
-    def __init__(self, strategy_: Strategy) -> None:
-        self.strategy = strategy_
+def per_object(function: Callable[[T], R]) -> Callable[[T], R]:
+    """``function`` computed once per model object (a site, a strategy), not once per page that asks.
 
-    def __hash__(self) -> int:
-        return id(self.strategy)
+    Pages of one build share the same validated site, so a shape every page needs (the "Vær med" entries,
+    a strategy's anchors) is made once. Model objects hold lists and do not hash, so results are kept by
+    the object's identity and dropped when the object is (a rebuild under ``make serve`` loads new objects
+    and never keeps the old site alive). The result is shared: callers must not change it.
+    """
+    results: dict[int, R] = {}
 
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, _Same) and other.strategy is self.strategy
+    @functools.wraps(function)
+    def wrapper(obj: T) -> R:
+        key = id(obj)
+        if key not in results:
+            results[key] = function(obj)
+            weakref.finalize(obj, results.pop, key, None)
+        return results[key]
+
+    return wrapper
 
 
 def anchor_urls(strategy_: Strategy) -> dict[str, str]:
     """Site-relative URL of everything an action can point to with 'kilde' (a copy: callers may change it)."""
-    return dict(_anchor_urls(_Same(strategy_)))
+    return dict(_anchor_urls(strategy_))
 
 
-@functools.lru_cache(maxsize=256)  # every action of a strategy asks; the map is made once per strategy
-def _anchor_urls(key: _Same) -> dict[str, str]:
-    strategy_ = key.strategy
+@per_object  # every action of a strategy asks; the map is made once per strategy
+def _anchor_urls(strategy_: Strategy) -> dict[str, str]:
     overview = urls.strategy(strategy_.id)
     found: dict[str, str] = {
         s.id: urls.with_fragment(overview, s.id)
@@ -161,5 +173,5 @@ def _anchor_urls(key: _Same) -> dict[str, str]:
 def action_source_url(strategy_: Strategy, action: Action) -> str:
     """Where the strategy states the action: its section, or its own 'Hvad kan du gøre?'."""
     if action.source:
-        return _anchor_urls(_Same(strategy_))[action.source]
+        return _anchor_urls(strategy_)[action.source]
     return urls.with_fragment(urls.strategy(strategy_.id), GUIDANCE_ANCHOR)
