@@ -82,3 +82,34 @@ def test_the_progress_view_model_resolves_statuses_and_puts_dates_in_order():
                 assert (shown.chart is None) == (not shown.indicator.measurements)
             seen += 1
     assert seen == len(strategy.progress.initiatives)
+
+
+def test_a_shape_every_page_needs_is_made_once_per_site_and_let_go_with_it():
+    import gc
+    import weakref
+
+    from macros.shaping.lookups import per_object
+
+    calls = []
+
+    @per_object
+    def shape(site):
+        calls.append(1)
+        return [s.id for s in site.strategies]
+
+    site = dataclasses.replace(load_site(FIXTURES / "one-municipality" / "data"))  # an object of this test's own
+    assert shape(site) is shape(site) and len(calls) == 1
+    other = dataclasses.replace(site)  # the next build's site: equal data, a new object
+    assert shape(other) == shape(site) and len(calls) == 2
+    alive = weakref.ref(site)
+    del site
+    gc.collect()
+    assert alive() is None  # the cache does not keep an old build's site in memory (make serve)
+
+
+def test_the_vaer_med_entries_of_a_strategy_are_those_of_the_whole_list():
+    for strategy in PROGRESS.strategies:
+        whole = [i for i in shaping.participation(PROGRESS) if i.strategy.id == strategy.id]
+        assert shaping.participation_for(PROGRESS, strategy.id) == whole
+        for theme in strategy.themes:
+            assert shaping.participation_for(PROGRESS, strategy.id, theme.id) == [i for i in whole if theme in i.themes]
