@@ -22,9 +22,9 @@ $(NPM_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 	@rm -f node_modules/.installed-* && touch $@
 
-## Build the site and serve it with live reload on http://127.0.0.1:8000
+## Build the site and serve it with live reload on http://127.0.0.1:8000; STRATEGI=<id> previews one strategy
 serve: $(STAMP)
-	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m $(ENGINE) serve --strict
+	KS_STRATEGI="$(STRATEGI)" NO_MKDOCS_2_WARNING=1 $(BIN)/python -m $(ENGINE) serve --strict
 
 ## Build the site into site/ (the old site/ is kept if the build fails)
 build: $(STAMP)

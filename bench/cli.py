@@ -38,6 +38,11 @@ def _parser(prog: str) -> argparse.ArgumentParser:
     parser.add_argument("--serve-repeat", type=int, default=5, help="antal ændringer under mkdocs serve (standard 5)")
     parser.add_argument("--no-serve", action="store_true", help="spring live preview-målingen over")
     parser.add_argument(
+        "--focus-sizes",
+        default="100,1000",
+        help="strategier i målingen af preview af én strategi (make serve STRATEGI=<id>), kommasepareret",
+    )
+    parser.add_argument(
         "--quick",
         action="store_true",
         help="hurtig kørsel: 10 og 100 strategier, 1 gentagelse, 2 ændringer; skriver ikke RESULTATER.md",
@@ -50,12 +55,12 @@ def _parser(prog: str) -> argparse.ArgumentParser:
     return parser
 
 
-def _repeat_note(args: argparse.Namespace, sizes: list[int], serve: ServeResult | None) -> str:
+def _repeat_note(args: argparse.Namespace, sizes: list[int], serves: list[ServeResult]) -> str:
     note = f"{args.repeat} bygninger af hvert site pr. størrelse"
     if any(s >= 1000 for s in sizes) and args.repeat_large != args.repeat:
         note += f" ({args.repeat_large} ved 1000 strategier og derover)"
-    if serve:
-        note += f"; {len(serve.total)} ændringer under `mkdocs serve`"
+    if serves:
+        note += f"; {args.serve_repeat} ændringer pr. kørsel af `mkdocs serve`"
     return note
 
 
@@ -74,10 +79,15 @@ def _run(args: argparse.Namespace, work: Path, command: str) -> str:
     for size in sizes:
         repeat = args.repeat_large if size >= 1000 else args.repeat
         results.append(bench_size(size, max(1, repeat), work, sentences))
-    serve = None if args.no_serve else bench_serve(args.serve_size, max(1, args.serve_repeat), work, sentences)
-    if serve and serve.failure:
-        log("ADVARSEL: live preview-målingen fejlede (se resultatet)")
-    return report(results, serve, _repeat_note(args, sizes, serve), info, command)
+    serves: list[ServeResult] = []
+    if not args.no_serve:
+        repeat = max(1, args.serve_repeat)
+        serves.append(bench_serve(args.serve_size, repeat, work, sentences))
+        for size in sorted({int(s) for s in args.focus_sizes.split(",") if s.strip()}):
+            serves.append(bench_serve(size, repeat, work, sentences, focus=True))
+    if any(serve.failure for serve in serves):
+        log("ADVARSEL: en live preview-måling fejlede (se resultatet)")
+    return report(results, serves, _repeat_note(args, sizes, serves), info, command)
 
 
 def main(argv: Sequence[str] | None = None, prog: str = "python -m bench") -> int:
@@ -86,7 +96,7 @@ def main(argv: Sequence[str] | None = None, prog: str = "python -m bench") -> in
     arguments = list(sys.argv[1:] if argv is None else argv)
     args = _parser(prog).parse_args(arguments)
     if args.quick:
-        args.sizes, args.repeat, args.repeat_large, args.serve_repeat = "10,100", 1, 1, 2
+        args.sizes, args.repeat, args.repeat_large, args.serve_repeat, args.focus_sizes = "10,100", 1, 1, 2, "100"
     write = not args.no_write and (not args.quick or args.output is not None)
     output = args.output or RESULTS
 

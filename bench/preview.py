@@ -8,11 +8,9 @@ shows the new sentence.
 from __future__ import annotations
 
 import dataclasses
-import os
 import signal
 import socket
 import subprocess
-import sys
 import threading
 import time
 import urllib.error
@@ -23,6 +21,8 @@ from pathlib import Path
 
 from bench import log
 from bench.synthetic import make_site
+from macros.engine import focus as focus_module
+from macros.engine import run
 
 
 def free_port() -> int:
@@ -84,6 +84,7 @@ class ServeResult:
     total: list[float]
     visible: list[float]
     failure: str = ""  # what the server said if a rebuild failed
+    focus: str = ""  # the strategy previewed alone (make serve STRATEGI=<id>), or "" for the whole site
 
 
 def _stop(proc: subprocess.Popen[str]) -> None:
@@ -96,13 +97,17 @@ def _stop(proc: subprocess.Popen[str]) -> None:
         proc.wait()
 
 
-def bench_serve(strategies: int, repeat: int, work: Path, sentences: Sequence[str]) -> ServeResult:
-    """Edit one sentence in one strategy while ``mkdocs serve --strict`` runs; time until it is rebuilt."""
-    log(f"\n== mkdocs serve --strict, {strategies} strategier ==")
+def bench_serve(strategies: int, repeat: int, work: Path, sentences: Sequence[str], focus: bool = False) -> ServeResult:
+    """Edit one sentence in one strategy while ``mkdocs serve --strict`` runs; time until it is rebuilt.
+
+    ``focus``: preview only that strategy, as ``make serve STRATEGI=<id>`` does (macros/engine/focus.py).
+    """
+    log(f"\n== mkdocs serve --strict, {strategies} strategier{', én strategi' if focus else ''} ==")
     site = make_site(work / f"serve-{strategies}", strategies, sentences)
     port = free_port()
     page_url = f"http://127.0.0.1:{port}/" + urllib.parse.quote(site.theme_url)
-    command = [sys.executable, "-m", "mkdocs", "serve", "--strict", "-f", str(site.config), "-a", f"127.0.0.1:{port}"]
+    command = run.command("serve", "--strict", "-f", str(site.config), "-a", f"127.0.0.1:{port}")
+    only = {focus_module.VARIABLE: site.first_strategy} if focus else {}
     start = time.perf_counter()
     proc = subprocess.Popen(
         command,
@@ -111,11 +116,11 @@ def bench_serve(strategies: int, repeat: int, work: Path, sentences: Sequence[st
         text=True,
         bufsize=1,
         cwd=site.root,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        env={**run.environment(), **only},
     )
     assert proc.stdout is not None
     server = _ServerLog(proc.stdout)
-    result = ServeResult(strategies, 0.0, [], [], [], [])
+    result = ServeResult(strategies, 0.0, [], [], [], [], focus=site.first_strategy if focus else "")
     data_file = site.root / "data" / "strategier" / f"{site.first_strategy}.yml"
     original = data_file.read_text(encoding="utf-8")
     try:

@@ -6,12 +6,13 @@ All problems from all files are collected and raised together as one
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from . import checks
-from .convert import Context, build
+from .convert import Context, build, suggest
 from .model import MunicipalityFile, ParticipationFile, Site, SiteSettings, Strategy, Theme
 from .problems import DataError, Problem
 from .yamlsource import MappingNode, Node, ScalarNode, parse
@@ -49,8 +50,30 @@ def _theme_label(node: Node) -> str | None:
     return None
 
 
+# The model objects and problems of each file, by path, while its bytes are unchanged: a save under
+# `make serve` parses the one file that changed, not every strategy of a national site (reading and hashing
+# a file costs a fraction of parsing and checking it).
+_file_cache: dict[Path, tuple[bytes, str, Any, list[Problem]]] = {}
+
+
 def _load_file(path: Path, data_dir: Path, spec: DataFile, problems: list[Problem]) -> Any:
+    try:
+        stamp = hashlib.blake2b(path.read_bytes(), digest_size=16).digest()
+    except OSError:
+        stamp = b""  # unreadable: parse() reports it
     display = _display(path, data_dir)
+    cached = _file_cache.get(path)
+    if stamp and cached and cached[0] == stamp and cached[1] == display:
+        problems.extend(cached[3])
+        return cached[2]
+    found: list[Problem] = []
+    value = _read_file(path, display, spec, found)
+    _file_cache[path] = (stamp, display, value, found)
+    problems.extend(found)
+    return value
+
+
+def _read_file(path: Path, display: str, spec: DataFile, problems: list[Problem]) -> Any:
     node, syntax = parse(path, display)
     problems.extend(syntax)
     if node is None:
@@ -121,15 +144,37 @@ def ignored_files(data_dir: Path) -> list[Problem]:
     return problems
 
 
-def check_site(data_dir: Path) -> tuple[Site | None, list[Problem]]:
-    """Load and validate everything; return the site (if it could be built) and every problem."""
+def _preview_problem(data_dir: Path, only: str) -> Problem:
+    ids = [p.stem for p in strategy_files(data_dir)]
+    near = suggest(only, ids)
+    return Problem(
+        f"{data_dir.name}/{STRATEGY_DIR}/",
+        1,
+        f"Der er ingen strategi med id '{only}' at forhåndsvise (filen {data_dir.name}/{STRATEGY_DIR}/{only}.yml "
+        "findes ikke)."
+        + (f" Mente du '{near}'?" if near else "")
+        + f" Id'et er filens navn uden .yml; strategierne ligger i {data_dir.name}/{STRATEGY_DIR}/.",
+        "unknown-preview-strategy",
+    )
+
+
+def check_site(data_dir: Path, only: str | None = None) -> tuple[Site | None, list[Problem]]:
+    """Load and validate everything; return the site (if it could be built) and every problem.
+
+    ``only``: the id of one strategy to preview (``make serve STRATEGI=<id>``). Only its file is read, with
+    the shared files, and only its "Vær med" entries are kept, so a preview stays fast on a national site.
+    """
     problems: list[Problem] = []
+    if only is not None and not (data_dir / STRATEGY_DIR / f"{only}.yml").is_file():
+        return None, [_preview_problem(data_dir, only)]
     settings = _load_required(data_dir, SITE_FILE, problems)
     municipalities = _load_required(data_dir, MUNICIPALITY_FILE, problems)
     participation = _load_required(data_dir, PARTICIPATION_FILE, problems)
     strategies = []
     unreadable: set[str] = set()  # ids of strategy files that could not be read, by their file name
     for path in strategy_files(data_dir):
+        if only is not None and path.stem != only:
+            continue
         strategy = _load_file(path, data_dir, DataFile(path.name, Strategy, "strategien"), problems)
         if strategy is not None:
             strategies.append(strategy)
@@ -151,7 +196,7 @@ def check_site(data_dir: Path) -> tuple[Site | None, list[Problem]]:
         settings=settings,
         municipalities=municipalities.municipalities,
         strategies=sorted(strategies, key=lambda s: (s.municipality or "", s.title or "")),
-        participation=participation.entries,
+        participation=[e for e in participation.entries if only is None or e.strategy == only],
     )
     problems.extend(checks.check(site, unreadable))
     return site, problems
@@ -163,18 +208,19 @@ def _fingerprint(data_dir: Path) -> tuple[tuple[str, int, int], ...]:
     )
 
 
-_cache: dict[Path, tuple[tuple[tuple[str, int, int], ...], Site]] = {}
+_cache: dict[tuple[Path, str | None], tuple[tuple[tuple[str, int, int], ...], Site]] = {}
 
 
-def load_site(data_dir: Path) -> Site:
-    """The validated site. Cached until a file in data/ changes; raises DataError listing every problem."""
+def load_site(data_dir: Path, only: str | None = None) -> Site:
+    """The validated site (or one strategy of it, see check_site). Cached until a file in data/ changes;
+    raises DataError listing every problem."""
     data_dir = Path(data_dir).resolve()
     stamp = _fingerprint(data_dir)
-    cached = _cache.get(data_dir)
+    cached = _cache.get((data_dir, only))
     if cached and cached[0] == stamp:
         return cached[1]
-    site, problems = check_site(data_dir)
+    site, problems = check_site(data_dir, only)
     if problems or site is None:
         raise DataError(problems)
-    _cache[data_dir] = (stamp, site)
+    _cache[(data_dir, only)] = (stamp, site)
     return site

@@ -36,7 +36,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page as MkPage
 
 from . import devreload, jinja_cache, loader, outputs, pages, progress, shaping, updated, views
-from .engine import edit_urls, navigation, preview, run, sandbox, search, slots, theme_fixes, titles, toc
+from .engine import edit_urls, focus, navigation, preview, run, sandbox, search, slots, theme_fixes, titles, toc
 from .model import Site
 from .problems import DataError, Problem
 
@@ -53,6 +53,7 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
     plan: list[pages.Page]
     slots: slots.Slots
     serving: bool = False
+    focus: str | None = None  # the one strategy previewed (engine.focus), or None
     _generated: dict[str, pages.Page]
     _pruned_sections: list[Section]
 
@@ -70,7 +71,8 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
         self.problems: list[Problem] = []
         config.extra["municipalities"], config.extra["was_urls"] = {}, {}
         try:
-            self.site = loader.load_site(self.data_dir)
+            self.focus = focus.strategy_id(self.serving)  # make serve STRATEGI=<id>: one strategy only
+            self.site = loader.load_site(self.data_dir, only=self.focus)
         except DataError as error:
             if not self.serving:
                 raise PluginError(error.report()) from None
@@ -159,6 +161,8 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
         except slots.SlotError as error:
             raise PluginError(str(error)) from None
         page.toc = toc.build(page.toc, placed, html)
+        if self.focus and not self.problems and self.site.strategies:
+            restored = focus.note(self.site.strategies[0].title) + restored
         return restored
 
     def on_env(self, env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
@@ -213,6 +217,8 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
     def on_post_build(self, config: MkDocsConfig) -> None:
         if self.problems:
             preview.error_404(Path(config.site_dir), config.site_url or "")
+        elif self.focus:
+            return  # a one-strategy preview: no search index, feeds or open data (engine.focus)
         # --- issue 13: feeds, open data and schemas (macros/outputs.py); not from a preview with errors ---
         else:
             for rel, content in outputs.extra_files(

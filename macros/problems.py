@@ -35,6 +35,7 @@ CODES: dict[str, str] = {
     "placeholder": "En pladsholder fra skabelonen.",
     "multiline-title": "En overskrift eller et navn over flere linjer.",
     "no-strategies": "Ingen strategier.",
+    "unknown-preview-strategy": "Forhåndsvisning af en strategi, der ikke findes (make serve STRATEGI=…).",
     "too-long": "En tekst med flere ord, end feltet tillader.",
     # issue 13: follow-up
     "invalid-number": "En værdi, der ikke er et tal (eller en procent uden for 0–100).",

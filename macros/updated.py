@@ -93,11 +93,8 @@ def _git_dates(root: Path, stamp: float) -> dict[str, dt.date]:
 
 
 def _relative(path: Path, root: Path) -> str:
-    absolute = path if path.is_absolute() else root / path
-    try:
-        return absolute.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return absolute.as_posix()
+    """``path`` (resolved, like ``root``) relative to the project folder, as git names it."""
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
 
 
 def _file_date(path: Path, rel: str, dates: dict[str, dt.date]) -> dt.date | None:
@@ -116,9 +113,10 @@ def updated_for(paths: list[Path], root: Path) -> dt.date | None:
     `paths` are absolute or relative to `root`, the project folder. None when none of them exists.
     """
     dates = git_dates(root)
+    root = root.resolve()  # once: resolving every file of data/ for every page was most of a preview's rebuild
     found: list[dt.date] = []
     for path in paths:
-        absolute = path if path.is_absolute() else root / path
+        absolute = (path if path.is_absolute() else root / path).resolve()
         if absolute.is_dir():
             files = [item for item in absolute.rglob("*") if item.is_file()]
         else:

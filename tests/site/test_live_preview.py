@@ -9,6 +9,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from html import unescape
 from pathlib import Path
 
 from conftest import ROOT, copy_fixture
@@ -140,3 +141,60 @@ def test_serve_shows_data_errors_on_every_page_and_recovers(tmp_path):
             _, stderr = server.communicate()
     assert stderr.count("Der er 1 fejl i data/") == 3, stderr
     assert "Traceback" not in stderr
+
+
+def _serve(site: Path, strategy: str) -> tuple[subprocess.Popen[str], str]:
+    """`make serve STRATEGI=<strategy>` on a fixture site: the server and its base URL."""
+    port = _free_port()
+    env = {**run.environment(), "KS_STRATEGI": strategy}
+    server = subprocess.Popen(
+        run.command("serve", "--strict", "-a", f"127.0.0.1:{port}"),
+        cwd=site,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    return server, f"http://127.0.0.1:{port}/"
+
+
+def _stop(server: subprocess.Popen[str]) -> None:
+    server.terminate()
+    try:
+        server.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        server.kill()
+
+
+def test_previewing_one_strategy_shows_only_it_says_so_and_follows_saves(tmp_path):
+    site = copy_fixture("progress-site", tmp_path)
+    server, base = _serve(site, "eksempelby-voksne")
+    try:
+        page = base + urllib.parse.quote("strategier/eksempelby-voksne/")
+        _wait_for(page, "Fiktiv strategi for voksne i Eksempelby", timeout=90)
+        for path in ("", "strategier/eksempelby-voksne/", "vaer-med/", "hvad-kan-du-gøre/borger/"):
+            status, html = _get_status(base + urllib.parse.quote(path))
+            assert status == 200 and "Forhåndsvisning af én strategi:" in html, path
+        # The other strategies are not read or built: their pages do not exist, and no page names them.
+        assert _get_status(base + "strategier/eksempelby-aeldre/")[0] == 404
+        assert "eksempelby-aeldre" not in _get_status(base)[1] and "eksempelby-unge" not in _get_status(base)[1]
+        # No search index, feeds or open data in a one-strategy preview.
+        assert _get_status(base + "pagefind/pagefind.js")[0] == 404
+        assert _get_status(base + "feed.xml")[0] == 404
+        strategy = site / "data/strategier/eksempelby-voksne.yml"
+        _edit(strategy, "titel: Fiktiv strategi for voksne i Eksempelby", "titel: Fiktiv strategi, gemt lige nu")
+        assert _wait_for(page, "Fiktiv strategi, gemt lige nu", timeout=30) < 10
+    finally:
+        _stop(server)
+
+
+def test_previewing_a_strategy_that_does_not_exist_says_so_in_danish(tmp_path):
+    site = copy_fixture("progress-site", tmp_path)
+    server, base = _serve(site, "eksempelby-voksen")
+    try:
+        _wait_for(base, "Fejl i data", timeout=60)
+        html = unescape(_get_status(base)[1])
+        assert "Der er ingen strategi med id 'eksempelby-voksen' at forhåndsvise" in html
+        assert "Mente du 'eksempelby-voksne'?" in html
+    finally:
+        _stop(server)

@@ -29,3 +29,20 @@ def test_reader_figures_are_reported_against_their_budgets():
 def test_a_figure_that_could_not_be_measured_says_why():
     rows = _reader([size(100, ReaderFigures(failure="/usr/bin/chromium findes ikke"))])
     assert any(r.startswith("| 100 | ikke målt: /usr/bin/chromium findes ikke") for r in rows)
+
+
+def test_preview_rows_say_which_preview_and_judge_one_strategy_at_1000_against_one_second():
+    from bench.preview import ServeResult
+    from bench.report import _preview
+
+    rows = _preview(
+        [
+            ServeResult(100, 6.5, [0.4], [6.8], [7.2], [7.3]),
+            ServeResult(1000, 0.9, [0.1], [0.5], [0.6], [0.6], focus="x-0000"),
+            ServeResult(1000, 0.9, [], [], [], [], failure="Traceback\nPluginError: noget gik galt", focus="x-0000"),
+        ]
+    )
+    whole = next(r for r in rows if r.startswith("| hele sitet | 100 |"))
+    assert whole.endswith("| 7.30 s | – |")
+    one, failed = [r for r in rows if r.startswith("| én strategi (`STRATEGI=x-0000`) | 1000 |")]
+    assert one.endswith("| 0.60 s | inden for |") and "ikke målt: PluginError: noget gik galt" in failed
