@@ -12,7 +12,7 @@ from urllib.parse import unquote, urlsplit
 
 from conftest import record_check
 
-FIRST_VISIT_BUDGET = 80_000  # bytes, gzipped; a default Material first visit is ~126 KB at 100 pages
+FIRST_VISIT_BUDGET = 60_000  # bytes, gzipped (issue 15); a default Material first visit is ~126 KB at 100 pages
 
 
 def _file_for(real_site, url: str):
@@ -37,7 +37,8 @@ def test_first_visit_to_the_front_page_is_within_budget_and_loads_no_search_file
     assert total <= FIRST_VISIT_BUDGET, report
     record_check(f"first visit to the front page {total} B gzipped (budget {FIRST_VISIT_BUDGET} B), no search files", 1)
     assert not [url for url in loaded if "/pagefind/" in url or "search_index" in url or "/workers/" in url], report
-    assert any(url.endswith("bundle.a5f9d56c.min.js") or "/bundle." in url for url in loaded)
+    # Material's JavaScript bundle is not loaded (overrides/main.html); theme.js does what the site used of it.
+    assert not [url for url in loaded if "/bundle." in url] and any(url.endswith("/theme.js") for url in loaded)
 
     # Search still works: opening it by keyboard loads Pagefind (script, WebAssembly, index), then finds results.
     page.keyboard.press("/")

@@ -2,8 +2,9 @@
  * Site search results (issue 15), loaded by search.js only when the reader starts to search, together
  * with Pagefind itself: searching, the ae/oe/aa variants, suggestions and the Danish result list.
  *
- * Danish readers often type ae/oe/aa for æ/ø/å (foreign keyboards, dyslexia): every query is also
- * searched in its æ/ø/å form (and the reverse), and the results are merged. Pagefind already forgives
+ * Danish readers often type ae/oe/aa for æ/ø/å (foreign keyboards, dyslexia): a query with ae/oe/aa is
+ * also searched in its æ/ø/å form, and the results are merged. (Not the reverse: the site's text is
+ * written with æ/ø/å, and a second form would fetch a second part of the index on every search.) Pagefind already forgives
  * small typos; a query with still no results suggests fewer words or a part of the last word that does
  * find something, and always the Ordliste and Strategier.
  * Result text from Pagefind is never inserted as HTML: only its <mark> highlights are kept.
@@ -12,7 +13,9 @@ const PAGE_SIZE = 10;
 
 export async function start(root, dialog) {
   const module = await import(new URL("pagefind/pagefind.js", root).href);
-  await module.options({ baseUrl: root.pathname, excerptLength: 24 });
+  // noWorker: the search runs in this page's thread; a Web Worker would be one more 12 KB script to
+  // fetch before the first results, and the index is searched in a few milliseconds.
+  await module.options({ baseUrl: root.pathname, excerptLength: 24, noWorker: true });
   module.init();
   var input = dialog.querySelector("input[name=query]");
   var status = dialog.querySelector(".md-search-result__meta");
@@ -25,14 +28,11 @@ export async function start(root, dialog) {
   var sequence = 0;      // the newest query; older answers arriving late are dropped
   var pending = [];      // merged results not shown yet ("Vis flere resultater")
 
-  /* The query as typed, with ae/oe/aa read as æ/ø/å, and with æ/ø/å written as ae/oe/aa. */
+  /* The query as typed, and with ae/oe/aa read as æ/ø/å. */
   function variants(query) {
     var lower = query.toLowerCase();
-    var found = [query];
     var danish = lower.replace(/aa/g, "å").replace(/ae/g, "æ").replace(/oe/g, "ø");
-    var folded = lower.replace(/å/g, "aa").replace(/æ/g, "ae").replace(/ø/g, "oe");
-    [danish, folded].forEach(function (form) { if (found.indexOf(form) < 0 && form !== lower) found.push(form); });
-    return found;
+    return danish === lower ? [query] : [query, danish];
   }
 
   /* Every variant searched; one entry per page, best score first. */
