@@ -54,6 +54,7 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
     slots: slots.Slots
     serving: bool = False
     focus: str | None = None  # the one strategy previewed (engine.focus), or None
+    indexer: search.StreamingIndex | None = None  # Pagefind, fed page by page during a build
     _generated: dict[str, pages.Page]
     _pruned_sections: list[Section]
 
@@ -109,6 +110,11 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         """docs/ pages render in the sandbox, with the site's views as their only macros."""
+        if self.indexer is not None:
+            self.indexer.close()
+        # A build (not the preview, which indexes in the background after it) streams its pages to Pagefind.
+        ready = not (self.serving or self.focus or self.problems)
+        self.indexer = search.StreamingIndex() if ready else None
         macros = config.plugins.get("macros")
         if macros is None or self.problems:
             return
@@ -209,7 +215,10 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
         return context
 
     def on_post_page(self, output: str, page: MkPage, config: MkDocsConfig) -> str:
-        return theme_fixes.valid_theme_markup(output)
+        output = theme_fixes.valid_theme_markup(output)
+        if self.indexer is not None:
+            self.indexer.add(output, page.file.dest_uri)  # issue 15: indexed while the next pages render
+        return output
 
     def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
         return theme_fixes.valid_theme_markup(output_content)  # 404.html
@@ -217,20 +226,31 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
     def on_post_build(self, config: MkDocsConfig) -> None:
         if self.problems:
             preview.error_404(Path(config.site_dir), config.site_url or "")
-        elif self.focus:
+            return
+        if self.focus:
             return  # a one-strategy preview: no search index, feeds or open data (engine.focus)
+        # --- issue 15: Pagefind writes its bundle (macros/engine/search.py) while the open data is written ---
+        if self.indexer is not None:
+            self.indexer.write(Path(config.site_dir))
         # --- issue 13: feeds, open data and schemas (macros/outputs.py); not from a preview with errors ---
+        for rel, content in outputs.extra_files(
+            self.site, config.site_url or "", progress.build_date(), config.site_name
+        ).items():
+            target = Path(config.site_dir) / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(content)
+        # --- end issue 13 ---
+        if self.indexer is not None:
+            indexer, self.indexer = self.indexer, None
+            indexer.finish()
         else:
-            for rel, content in outputs.extra_files(
-                self.site, config.site_url or "", progress.build_date(), config.site_name
-            ).items():
-                target = Path(config.site_dir) / rel
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(content)
-            # --- end issue 13 ---
-            # --- issue 15: Pagefind search index over the built site (macros/engine/search.py) ---
-            search.index_site(Path(config.site_dir), serving=self.serving)
-            # --- end issue 15 ---
+            search.index_site(Path(config.site_dir), serving=self.serving)  # mkdocs serve: in the background
+        # --- end issue 15 ---
+
+    def on_build_error(self, error: Exception) -> None:
+        if self.indexer is not None:
+            self.indexer.close()
+            self.indexer = None
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self.data_dir))

@@ -11,16 +11,26 @@ comes from a ``data-pagefind-meta`` element. Hidden explanation text (``[hidden]
 ``<template>``, such as the glossary explanations behind terms) is excluded here, by selector, so
 no template has to remember it.
 
+A build streams each page to Pagefind as MkDocs writes it (``StreamingIndex``, Pagefind's service mode):
+Pagefind reads and indexes on the second core while the next pages render, so only writing the bundle is
+left at the end. ``mkdocs serve`` runs the command line in the background after the build instead.
+
 The browser side is overrides/assets/javascripts/search.js. Under a Content-Security-Policy the
 search needs ``script-src 'self' 'wasm-unsafe-eval'`` (Pagefind's WebAssembly) and ``connect-src 'self'``.
 """
 
 from __future__ import annotations
 
+import base64
+import contextlib
 import gzip
 import json
+import os
+import queue
 import shutil
 import subprocess
+import tempfile
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -119,6 +129,129 @@ def index_site(site_dir: Path, *, serving: bool = False) -> Path:
 
 
 _background: subprocess.Popen[bytes] | None = None
+
+
+class StreamingIndex:
+    """Pagefind's service mode (``pagefind --service``): pages are added as the build writes them.
+
+    The protocol is Pagefind's own (its Python package speaks it with asyncio and polls every 0.1 s):
+    requests and responses are base64-encoded JSON objects, each followed by a comma. A thread reads the
+    responses so Pagefind never waits on a full pipe; the build waits only in ``finish``. The result is the
+    same bundle the command line writes for the same pages (tests/unit/test_search_index.py).
+    """
+
+    WAIT = 600.0  # seconds; a build never hangs on a Pagefind that stopped answering
+
+    def __init__(self) -> None:
+        # Pagefind's messages, read if it fails; the file goes when this object does.
+        self._stderr = tempfile.TemporaryFile()  # noqa: SIM115
+        self._process = subprocess.Popen(
+            [str(executable()), "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self._stderr
+        )
+        self._lock = threading.Lock()
+        self._answers: dict[int, dict[str, Any]] = {}
+        self._answered = threading.Condition(self._lock)
+        self._errors: list[str] = []
+        self._sent = 0
+        self._closed = False
+        self._outbox: queue.SimpleQueue[dict[str, Any] | None] = queue.SimpleQueue()
+        self._reader = threading.Thread(target=self._read, name="pagefind-read", daemon=True)
+        self._writer = threading.Thread(target=self._write, name="pagefind-write", daemon=True)
+        self._reader.start()
+        self._writer.start()
+        config = {"force_language": LANGUAGE, "exclude_selectors": list(EXCLUDE_SELECTORS)}
+        self._new_index = self._send({"type": "NewIndex", "config": config})
+        self._index_id: int | None = None
+        self._bundle = Path()
+        self._written = 0
+
+    def _send(self, payload: dict[str, Any]) -> int:
+        """Queue a request; the writer thread sends it, so the build never waits on a full pipe."""
+        self._sent += 1
+        self._outbox.put({"message_id": self._sent, "payload": payload})
+        return self._sent
+
+    def _write(self) -> None:
+        stdin = self._process.stdin
+        assert stdin is not None
+        while (request := self._outbox.get()) is not None:
+            try:
+                stdin.write(base64.b64encode(json.dumps(request).encode("utf-8")) + b",")
+                stdin.flush()  # Pagefind indexes this page while the next one renders
+            except (BrokenPipeError, ValueError):
+                self._errors.append("Pagefind stoppede undervejs.")
+                return
+
+    def _read(self) -> None:
+        assert self._process.stdout is not None
+        buffer = b""
+        while chunk := os.read(self._process.stdout.fileno(), 1 << 16):
+            buffer += chunk
+            *messages, buffer = buffer.split(b",")
+            with self._lock:
+                for raw in messages:
+                    answer = json.loads(base64.b64decode(raw)) if raw.strip() else None
+                    if not answer:
+                        continue
+                    payload = answer.get("payload") or {}
+                    if payload.get("type") == "Error":
+                        self._errors.append(str(payload.get("original_message") or payload.get("message")))
+                    if answer.get("message_id") is not None:
+                        self._answers[answer["message_id"]] = payload
+                self._answered.notify_all()
+        with self._lock:
+            self._closed = True
+            self._answered.notify_all()
+
+    def _wait(self, message_id: int) -> dict[str, Any]:
+        with self._lock:
+            done = self._answered.wait_for(lambda: message_id in self._answers or self._closed, self.WAIT)
+            return self._answers.get(message_id, {}) if done else {}
+
+    def add(self, html: str, dest_uri: str) -> None:
+        """One built page (as MkDocs writes it to ``dest_uri``); Pagefind derives the URL as from the file."""
+        if self._index_id is None:
+            self._index_id = self._wait(self._new_index).get("index_id")
+            if self._index_id is None:
+                self._errors.append("Pagefind startede ikke et indeks.")
+                return
+        self._send({"type": "AddFile", "index_id": self._index_id, "file_path": dest_uri, "file_contents": html})
+
+    def write(self, site_dir: Path) -> None:
+        """Start writing the bundle to ``<site>/pagefind`` (the old one removed first); ``finish`` waits."""
+        self._bundle = Path(site_dir) / BUNDLE_DIR
+        if self._bundle.exists():
+            shutil.rmtree(self._bundle)
+        if self._index_id is None:
+            self._index_id = self._wait(self._new_index).get("index_id")
+        self._written = self._send({"type": "WriteFiles", "index_id": self._index_id, "output_path": str(self._bundle)})
+
+    def finish(self) -> Path:
+        """Wait until the bundle is written, stop Pagefind, and say in Danish what went wrong if it failed."""
+        answer = self._wait(self._written)
+        self.close()
+        if answer.get("type") != "WriteFiles" or self._errors or not (self._bundle / "pagefind.js").is_file():
+            self._stderr.seek(0)
+            detail = "\n".join([*self._errors, self._stderr.read().decode("utf-8", "replace").strip()]).strip()
+            raise SearchIndexError(
+                f"Søgningen kunne ikke bygges for {self._bundle.parent} (Pagefind). "
+                f"Ret fejlen nedenfor, eller skriv til udviklerne med den:\n{detail or 'Pagefind svarede ikke.'}"
+            )
+        return self._bundle
+
+    def close(self) -> None:
+        """Stop Pagefind (also after a failed build, where nothing is written)."""
+        self._outbox.put(None)
+        self._writer.join(timeout=self.WAIT)
+        if self._process.stdin is not None and not self._process.stdin.closed:
+            with contextlib.suppress(BrokenPipeError):
+                self._process.stdin.close()
+        try:
+            self._process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self._process.kill()
+            self._process.wait()
+        self._reader.join(timeout=10)
 
 
 def _stop_background() -> None:

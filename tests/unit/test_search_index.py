@@ -2,13 +2,15 @@
 
 The pages are written here, so every expectation comes from their text: the article is indexed, the
 navigation, hidden explanation text and templates are not, a page without ``data-pagefind-body`` is
-left out, the title comes from ``data-pagefind-meta``, and the background run used by ``mkdocs serve``
-produces the same index.
+left out, the title comes from ``data-pagefind-meta``, the background run used by ``mkdocs serve``
+and the page-by-page stream a build uses produce the same index, and a Pagefind that stops gives a Danish error.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+
+import pytest
 
 from macros.engine import search
 
@@ -79,3 +81,37 @@ def test_command_names_the_site_danish_and_the_hidden_selectors(tmp_path):
     assert args[args.index("--site") + 1] == str(tmp_path) and args[args.index("--force-language") + 1] == "da"
     excluded = [args[i + 1] for i, a in enumerate(args) if a == "--exclude-selectors"]
     assert {"[hidden]", "template"} <= set(excluded)
+
+
+def test_a_build_streams_its_pages_and_gets_the_same_index_as_the_command_line(tmp_path):
+    """What the plugin does during a build: each page as MkDocs writes it, then the bundle at the end."""
+    by_cli, streamed = _site(tmp_path / "cli"), _site(tmp_path / "streamed")
+    search.index_site(by_cli)
+    (streamed / search.BUNDLE_DIR).mkdir()
+    (streamed / search.BUNDLE_DIR / "stale.pf_meta").write_text("from an old build", encoding="utf-8")
+    index = search.StreamingIndex()
+    for page in sorted(streamed.rglob("*.html")):
+        index.add(page.read_text(encoding="utf-8"), page.relative_to(streamed).as_posix())
+    index.write(streamed)
+    bundle = index.finish()
+    assert bundle == streamed / search.BUNDLE_DIR and (bundle / "pagefind.js").is_file()
+    assert not (bundle / "stale.pf_meta").exists()
+    assert _by_url(streamed) == _by_url(by_cli)
+    assert index._process.poll() == 0  # Pagefind has stopped
+
+
+def test_a_pagefind_that_stops_gives_a_danish_error_not_a_hang(tmp_path):
+    site = _site(tmp_path / "site")
+    index = search.StreamingIndex()
+    index.add((site / "index.html").read_text(encoding="utf-8"), "index.html")
+    index._process.kill()
+    index.write(site)
+    with pytest.raises(search.SearchIndexError, match="Søgningen kunne ikke bygges"):
+        index.finish()
+    assert not (site / search.BUNDLE_DIR / "pagefind.js").exists()
+
+
+def test_a_failed_build_stops_pagefind(tmp_path):
+    index = search.StreamingIndex()
+    index.close()
+    assert index._process.poll() is not None
