@@ -54,7 +54,8 @@
     var sidebar = tocLinks.length && tocLinks[0].closest(".md-sidebar--secondary");
     if (!sidebar || sidebar.offsetParent === null) { return; }
     var header = document.querySelector(".md-header");
-    var line = (header ? header.offsetHeight : 0) + 16;
+    // A heading in the top quarter of the screen (below the header) starts the section being read.
+    var line = (header ? header.offsetHeight : 0) + Math.min(window.innerHeight / 4, 160);
     var current = -1;
     targets.forEach(function (target, index) {
       if (target && target.getBoundingClientRect().top <= line) { current = index; }
