@@ -154,7 +154,8 @@ class StreamingIndex:
         self._errors: list[str] = []
         self._sent = 0
         self._closed = False
-        self._outbox: queue.SimpleQueue[dict[str, Any] | None] = queue.SimpleQueue()
+        # Bounded: a Pagefind that falls behind slows the build down instead of filling the memory.
+        self._outbox: queue.Queue[dict[str, Any] | None] = queue.Queue(maxsize=64)
         self._reader = threading.Thread(target=self._read, name="pagefind-read", daemon=True)
         self._writer = threading.Thread(target=self._write, name="pagefind-write", daemon=True)
         self._reader.start()
@@ -168,19 +169,28 @@ class StreamingIndex:
     def _send(self, payload: dict[str, Any]) -> int:
         """Queue a request; the writer thread sends it, so the build never waits on a full pipe."""
         self._sent += 1
-        self._outbox.put({"message_id": self._sent, "payload": payload})
+        try:
+            self._outbox.put({"message_id": self._sent, "payload": payload}, timeout=self.WAIT)
+        except queue.Full:
+            raise SearchIndexError(
+                f"Søgningen kunne ikke bygges: Pagefind har ikke taget imod en side i {self.WAIT:.0f} sekunder. "
+                "Byg igen; sker det igen, så skriv til udviklerne."
+            ) from None
         return self._sent
 
     def _write(self) -> None:
         stdin = self._process.stdin
         assert stdin is not None
+        broken = False
         while (request := self._outbox.get()) is not None:
+            if broken:
+                continue  # keep taking requests, so the build never waits on a Pagefind that has stopped
             try:
                 stdin.write(base64.b64encode(json.dumps(request).encode("utf-8")) + b",")
                 stdin.flush()  # Pagefind indexes this page while the next one renders
             except (BrokenPipeError, ValueError):
                 self._errors.append("Pagefind stoppede undervejs.")
-                return
+                broken = True
 
     def _read(self) -> None:
         assert self._process.stdout is not None
@@ -241,7 +251,8 @@ class StreamingIndex:
 
     def close(self) -> None:
         """Stop Pagefind (also after a failed build, where nothing is written)."""
-        self._outbox.put(None)
+        with contextlib.suppress(queue.Full):
+            self._outbox.put(None, timeout=self.WAIT)
         self._writer.join(timeout=self.WAIT)
         if self._process.stdin is not None and not self._process.stdin.closed:
             with contextlib.suppress(BrokenPipeError):
