@@ -36,7 +36,20 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page as MkPage
 
 from . import devreload, jinja_cache, loader, outputs, pages, progress, shaping, updated, views
-from .engine import edit_urls, focus, navigation, preview, run, sandbox, search, slots, theme_fixes, titles, toc
+from .engine import (
+    edit_urls,
+    focus,
+    navigation,
+    preview,
+    run,
+    sandbox,
+    search,
+    slots,
+    theme_assets,
+    theme_fixes,
+    titles,
+    toc,
+)
 from .model import Site
 from .problems import DataError, Problem
 
@@ -100,7 +113,7 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
             return preview.error_files(files, config, getattr(self, "_last_good_srcs", set()), self.problems)
         for page in self._generated.values():
             files.append(File.generated(config, page.src, content=page.markdown()))
-        return files
+        return theme_assets.drop_unused(files, config)
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         srcs = {src for src, page in self._generated.items() if page.nav_current_only}
