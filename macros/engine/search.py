@@ -135,8 +135,9 @@ class StreamingIndex:
     """Pagefind's service mode (``pagefind --service``): pages are added as the build writes them.
 
     The protocol is Pagefind's own (its Python package speaks it with asyncio and polls every 0.1 s):
-    requests and responses are base64-encoded JSON objects, each followed by a comma. A thread reads the
-    responses so Pagefind never waits on a full pipe; the build waits only in ``finish``. The result is the
+    requests and responses are base64-encoded JSON objects, each followed by a comma. One thread writes the
+    requests and one reads the answers, so neither side waits on a full pipe; the build waits in ``finish``,
+    and only otherwise if Pagefind falls 64 pages behind. The result is the
     same bundle the command line writes for the same pages (tests/unit/test_search_index.py).
     """
 
@@ -200,7 +201,11 @@ class StreamingIndex:
             *messages, buffer = buffer.split(b",")
             with self._lock:
                 for raw in messages:
-                    answer = json.loads(base64.b64decode(raw)) if raw.strip() else None
+                    try:
+                        answer = json.loads(base64.b64decode(raw)) if raw.strip() else None
+                    except ValueError:  # not a Pagefind answer (binascii.Error and JSONDecodeError are both)
+                        self._errors.append(raw.decode("utf-8", "replace")[:200])
+                        continue
                     if not answer:
                         continue
                     payload = answer.get("payload") or {}
