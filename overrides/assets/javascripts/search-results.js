@@ -4,9 +4,9 @@
  *
  * Danish readers often type ae/oe/aa for æ/ø/å (foreign keyboards, dyslexia): a query with ae/oe/aa is
  * also searched in its æ/ø/å form, and the results are merged. (Not the reverse: the site's text is
- * written with æ/ø/å, and a second form would fetch a second part of the index on every search.) Pagefind already forgives
- * small typos; a query with still no results suggests fewer words or a part of the last word that does
- * find something, and always the Ordliste and Strategier.
+ * written with æ/ø/å, and a second form would fetch a second part of the index on every search.)
+ * Pagefind already forgives small typos; a query with still no results suggests fewer words or a part
+ * of the last word that does find something, and always the Ordliste and Strategier.
  * Result text from Pagefind is never inserted as HTML: only its <mark> highlights are kept.
  */
 const PAGE_SIZE = 10;
