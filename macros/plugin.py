@@ -10,7 +10,8 @@ Read top to bottom, one build:
    (``engine.slots``); docs/ macros do the same (:meth:`StrategyPlugin.docs_macros`).
 5. ``on_page_content``: the HTML goes back in, and the page's table of contents is made from the Markdown's
    headings and the headings the views recorded (``engine.toc``).
-6. ``on_env``: every title becomes escaped text (``engine.titles``).
+6. ``on_env``: every title becomes escaped text (``engine.titles``); every page's article goes to the site
+   search, which indexes and writes its bundle while the pages render (``engine.search``).
 7. ``on_page_context``: the page's own view of the navigation (``engine.navigation.pruned``), its
    document title and its edit link (``engine.edit_urls``).
 8. ``on_post_page`` / ``on_post_template``: Material's invalid attributes removed (``engine.theme_fixes``).
@@ -26,6 +27,7 @@ from typing import Any
 
 import jinja2
 from markupsafe import Markup
+from mkdocs.commands.build import get_context
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -45,6 +47,7 @@ from .engine import (
     sandbox,
     search,
     slots,
+    startup,
     theme_assets,
     theme_fixes,
     titles,
@@ -52,6 +55,8 @@ from .engine import (
 )
 from .model import Site
 from .problems import DataError, Problem
+
+startup.defer_imports()  # before MkDocs loads mkdocs-macros (macros/engine/startup.py)
 
 
 class StrategyPluginConfig(base.Config):
@@ -70,6 +75,7 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
     indexer: search.StreamingIndex | None = None  # Pagefind, fed page by page during a build
     _generated: dict[str, pages.Page]
     _pruned_sections: list[Section]
+    _page_values: dict[str, dict[str, Any]]  # src_uri -> what on_page_context adds, when on_env worked it out
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -187,19 +193,45 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
     def on_env(self, env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         titles.escape_titles(self.nav, (f.page for f in files.documentation_pages() if f.page is not None))
         env.bytecode_cache = jinja_cache.bytecode_cache(f"theme-{run.engine()}")  # compiled once, not every build
+        self._page_values = {}
+        if self.indexer is not None:
+            self._index_articles(env, config, files)
         return env
+
+    def _index_articles(self, env: jinja2.Environment, config: MkDocsConfig, files: Files) -> None:
+        """Issue 15: every page's article to Pagefind now, so it indexes and writes its bundle while MkDocs renders.
+
+        The article is the theme's own partial (overrides/partials/ks-article.html) rendered with the context
+        MkDocs gives the page, so Pagefind reads what the reader will (a site test compares the bundle with
+        Pagefind's command line over the finished site). Pages with a template of their own (a redirect) have
+        no article and are not searched.
+        """
+        assert self.indexer is not None
+        article = env.get_template(search.ARTICLE_TEMPLATE)
+        doc_files = files.documentation_pages()
+        for file in doc_files:
+            page = file.page
+            if page is None or page.meta.get("template", "main.html") != "main.html":
+                continue
+            values = self._page_values[file.src_uri] = self._values_for(page, config)
+            context = {**get_context(self.nav, doc_files, config, page), **values}
+            self.indexer.add(search.document(values["ks_html_title"], article.render(context)), file.dest_uri)
+        self.indexer.write(Path(config.site_dir))
 
     def on_page_context(  # type: ignore[override]  # MkDocs' TemplateContext is a TypedDict of its keys
         self, context: dict[str, Any], page: MkPage, config: MkDocsConfig, nav: Navigation
     ) -> dict[str, Any]:
         if self.problems:
             return context
-        context["nav"] = navigation.pruned(nav, self._pruned_sections)
+        context["nav"] = navigation.pruned(nav, self._pruned_sections)  # depends on the page being active
+        values = self._page_values.pop(page.file.src_uri, None)  # worked out already for the search (on_env)
+        context.update(values if values is not None else self._values_for(page, config))
+        return context
+
+    def _values_for(self, page: MkPage, config: MkDocsConfig) -> dict[str, Any]:
+        """What this plugin adds to a page's template context; also sets its edit link and its date."""
         generated = self._generated.get(page.file.src_uri) if page.file.generated_by else None
-        context["ks_html_title"] = titles.html_title(
-            self.site, page, config.site_name, generated.strategy if generated else None
-        )
-        context["ks_search"] = search.page_search(page.url, context["ks_html_title"], config.site_name)
+        html_title = titles.html_title(self.site, page, config.site_name, generated.strategy if generated else None)
         page.edit_url = edit_urls.edit_url(
             self.config.edit_url,
             self.root,
@@ -225,13 +257,10 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
             page.meta["ks_updated"] = max(filter(None, (page.meta["ks_updated"], newest)), default=None)
         if page.meta["ks_updated"]:
             page.meta["ks_updated_text"] = shaping.danish_date(page.meta["ks_updated"])
-        return context
+        return {"ks_html_title": html_title, "ks_search": search.page_search(page.url, html_title, config.site_name)}
 
     def on_post_page(self, output: str, page: MkPage, config: MkDocsConfig) -> str:
-        output = theme_fixes.valid_theme_markup(output)
-        if self.indexer is not None:
-            self.indexer.add(output, page.file.dest_uri)  # issue 15: indexed while the next pages render
-        return output
+        return theme_fixes.valid_theme_markup(output)
 
     def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
         return theme_fixes.valid_theme_markup(output_content)  # 404.html
@@ -242,9 +271,6 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
             return
         if self.focus:
             return  # a one-strategy preview: no search index, feeds or open data (engine.focus)
-        # --- issue 15: Pagefind writes its bundle (macros/engine/search.py) while the open data is written ---
-        if self.indexer is not None:
-            self.indexer.write(Path(config.site_dir))
         # --- issue 13: feeds, open data and schemas (macros/outputs.py); not from a preview with errors ---
         for rel, content in outputs.extra_files(
             self.site, config.site_url or "", progress.build_date(), config.site_name
@@ -253,6 +279,7 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(content)
         # --- end issue 13 ---
+        # --- issue 15: the search bundle Pagefind has been writing since on_env (macros/engine/search.py) ---
         if self.indexer is not None:
             indexer, self.indexer = self.indexer, None
             indexer.finish()

@@ -11,9 +11,10 @@ comes from a ``data-pagefind-meta`` element. Hidden explanation text (``[hidden]
 ``<template>``, such as the glossary explanations behind terms) is excluded here, by selector, so
 no template has to remember it.
 
-A build streams each page to Pagefind as MkDocs writes it (``StreamingIndex``, Pagefind's service mode):
-Pagefind reads and indexes on the second core while the next pages render, so only writing the bundle is
-left at the end. ``mkdocs serve`` runs the command line in the background after the build instead.
+A build hands Pagefind every page's article before the theme renders the pages (``StreamingIndex``,
+Pagefind's service mode, fed by the plugin's ``on_env`` with ``ARTICLE_TEMPLATE`` rendered on its own):
+Pagefind indexes and writes its bundle on the second core while MkDocs renders, so a build hardly waits for
+it. ``mkdocs serve`` runs the command line over the finished site in the background instead.
 
 The browser side is overrides/assets/javascripts/search.js. Under a Content-Security-Policy the
 search needs ``script-src 'self' 'wasm-unsafe-eval'`` (Pagefind's WebAssembly) and ``connect-src 'self'``.
@@ -45,6 +46,8 @@ LANGUAGE = "da"
 # Never indexed: hidden explanation text and templates (their text is not on the page until used).
 EXCLUDE_SELECTORS = ("[hidden]", "template", "[data-search-exclude]")
 FRAGMENT_SIGNATURE = b"pagefind_dcd"
+# The theme's partial with the searched part of a page (data-pagefind-body); main.html includes it.
+ARTICLE_TEMPLATE = "partials/ks-article.html"
 
 
 class SearchIndexError(PluginError):
@@ -69,6 +72,17 @@ def page_search(url: str, html_title: Markup, site_name: str) -> PageSearch:
     title = Markup(str(html_title).removesuffix(str(Markup(" – ") + escape(site_name))))
     aggregate = url in AGGREGATE_URLS or url.startswith(urls.GUIDES)
     return PageSearch(title, AGGREGATE_WEIGHT if aggregate else None)
+
+
+def document(html_title: Markup, article: str) -> str:
+    """The page Pagefind is handed: the document title and the rendered article (``ARTICLE_TEMPLATE``).
+
+    Pagefind reads only ``data-pagefind-body`` and the elements in it, so this indexes as the whole page does.
+    """
+    return (
+        f'<!doctype html><html lang="{LANGUAGE}"><head><meta charset="utf-8"><title>{html_title}</title></head>'
+        f"<body>{article}</body></html>"
+    )
 
 
 def executable() -> Path:
@@ -132,7 +146,7 @@ _background: subprocess.Popen[bytes] | None = None
 
 
 class StreamingIndex:
-    """Pagefind's service mode (``pagefind --service``): pages are added as the build writes them.
+    """Pagefind's service mode (``pagefind --service``): pages are added one by one, then the bundle is written.
 
     The protocol is Pagefind's own (its Python package speaks it with asyncio and polls every 0.1 s):
     requests and responses are base64-encoded JSON objects, each followed by a comma. One thread writes the
@@ -224,7 +238,7 @@ class StreamingIndex:
             return self._answers.get(message_id, {}) if done else {}
 
     def add(self, html: str, dest_uri: str) -> None:
-        """One built page (as MkDocs writes it to ``dest_uri``); Pagefind derives the URL as from the file."""
+        """One page (the HTML MkDocs will write to ``dest_uri``); Pagefind derives the URL as from the file."""
         if self._index_id is None:
             self._index_id = self._wait(self._new_index).get("index_id")
             if self._index_id is None:
