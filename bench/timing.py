@@ -24,6 +24,7 @@ from bench import log
 from bench.plain import make_plain_site
 from bench.reader import ReaderFigures, measure
 from bench.synthetic import make_site, municipality_count
+from macros.engine import search
 
 
 @dataclasses.dataclass
@@ -74,6 +75,13 @@ def timed_build(config: Path, out: Path) -> Build:
     )
 
 
+def timed_search(site_dir: Path) -> float:
+    """Pagefind's command line over a built site, as a plain Material site would add it after ``mkdocs build``."""
+    start = time.perf_counter()
+    subprocess.run(search.command(site_dir), capture_output=True, check=True)
+    return time.perf_counter() - start
+
+
 def gz_size(path: Path) -> tuple[int, int]:
     """Raw and gzipped (level 6, a web server's default) size of a file."""
     data = path.read_bytes()
@@ -93,6 +101,8 @@ class SizeResult:
     plain: list[Build]
     weights: dict[str, tuple[int, int]]
     reader: ReaderFigures = dataclasses.field(default_factory=ReaderFigures)  # first visit and first search
+    # Seconds of Pagefind's command line over each plain build: what Pagefind adds to a plain Material site.
+    plain_search: list[float] = dataclasses.field(default_factory=list)
 
     def median(self, which: str, attr: str) -> float:
         runs = self.ours if which == "ours" else self.plain
@@ -127,6 +137,7 @@ def bench_size(strategies: int, repeat: int, work: Path, sentences: Sequence[str
     plain_root = work / f"plain-{strategies}"
     ours_runs: list[Build] = []
     plain_runs: list[Build] = []
+    plain_search: list[float] = []
     weights: dict[str, tuple[int, int]] = {}
     reader = ReaderFigures()
     for r in range(repeat):
@@ -147,9 +158,13 @@ def bench_size(strategies: int, repeat: int, work: Path, sentences: Sequence[str
         run = timed_build(plain_root / "mkdocs.yml", plain_out)
         plain_runs.append(run)
         _log_run(r, repeat, "plain", run)
+        plain_search.append(timed_search(plain_out))
+        log(f"         plain + Pagefind: {run.wall + plain_search[-1]:7.2f} s (Pagefind {plain_search[-1]:.2f} s)")
         if r == 0:
             _weigh(plain_out, site.theme_url, "plain", weights)
         shutil.rmtree(plain_out)
     if ours_runs[0].pages != plain_runs[0].pages:
         log(f"  ADVARSEL: {ours_runs[0].pages} sider hos os, {plain_runs[0].pages} i baseline")
-    return SizeResult(strategies, municipality_count(strategies), yaml_kb, ours_runs, plain_runs, weights, reader)
+    return SizeResult(
+        strategies, municipality_count(strategies), yaml_kb, ours_runs, plain_runs, weights, reader, plain_search
+    )

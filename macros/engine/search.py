@@ -151,11 +151,15 @@ class StreamingIndex:
     The protocol is Pagefind's own (its Python package speaks it with asyncio and polls every 0.1 s):
     requests and responses are base64-encoded JSON objects, each followed by a comma. One thread writes the
     requests and one reads the answers, so neither side waits on a full pipe; the build waits in ``finish``,
-    and only otherwise if Pagefind falls 64 pages behind. The result is the
-    same bundle the command line writes for the same pages (tests/unit/test_search_index.py).
+    and only otherwise if the pages handed over but not yet taken by Pagefind pass ``MAX_PENDING`` bytes
+    (the plugin hands over every article at once). The result is the same bundle the command line writes
+    for the same pages (tests/unit/test_search_index.py, tests/site/test_search_bundle.py).
     """
 
     WAIT = 600.0  # seconds; a build never hangs on a Pagefind that stopped answering
+    # Pages waiting for Pagefind, in characters: a site's articles fit (about 60 MB at 1,000 strategies); a
+    # Pagefind that falls further behind slows the build down instead of filling the memory.
+    MAX_PENDING = 256 * 1024 * 1024
 
     def __init__(self) -> None:
         # Pagefind's messages, read if it fails; the file goes when this object does.
@@ -169,8 +173,9 @@ class StreamingIndex:
         self._errors: list[str] = []
         self._sent = 0
         self._closed = False
-        # Bounded: a Pagefind that falls behind slows the build down instead of filling the memory.
-        self._outbox: queue.Queue[dict[str, Any] | None] = queue.Queue(maxsize=64)
+        self._outbox: queue.SimpleQueue[tuple[dict[str, Any], int] | None] = queue.SimpleQueue()
+        self._pending = 0  # characters in the outbox (MAX_PENDING)
+        self._room = threading.Condition()
         self._reader = threading.Thread(target=self._read, name="pagefind-read", daemon=True)
         self._writer = threading.Thread(target=self._write, name="pagefind-write", daemon=True)
         self._reader.start()
@@ -184,28 +189,36 @@ class StreamingIndex:
     def _send(self, payload: dict[str, Any]) -> int:
         """Queue a request; the writer thread sends it, so the build never waits on a full pipe."""
         self._sent += 1
-        try:
-            self._outbox.put({"message_id": self._sent, "payload": payload}, timeout=self.WAIT)
-        except queue.Full:
-            raise SearchIndexError(
-                f"Søgningen kunne ikke bygges: Pagefind har ikke taget imod en side i {self.WAIT:.0f} sekunder. "
-                "Byg igen; sker det igen, så skriv til udviklerne."
-            ) from None
+        size = len(payload.get("file_contents", ""))
+        with self._room:
+            if not self._room.wait_for(
+                lambda: self._pending + size <= self.MAX_PENDING or not self._pending, self.WAIT
+            ):
+                raise SearchIndexError(
+                    f"Søgningen kunne ikke bygges: Pagefind har ikke taget imod en side i {self.WAIT:.0f} sekunder. "
+                    "Byg igen; sker det igen, så skriv til udviklerne."
+                )
+            self._pending += size
+        self._outbox.put(({"message_id": self._sent, "payload": payload}, size))
         return self._sent
 
     def _write(self) -> None:
         stdin = self._process.stdin
         assert stdin is not None
         broken = False
-        while (request := self._outbox.get()) is not None:
-            if broken:
-                continue  # keep taking requests, so the build never waits on a Pagefind that has stopped
+        while (item := self._outbox.get()) is not None:
+            request, size = item
             try:
-                stdin.write(base64.b64encode(json.dumps(request).encode("utf-8")) + b",")
-                stdin.flush()  # Pagefind indexes this page while the next one renders
+                if not broken:  # after a break, keep taking requests: the build never waits on a stopped Pagefind
+                    stdin.write(base64.b64encode(json.dumps(request).encode("utf-8")) + b",")
+                    stdin.flush()  # Pagefind indexes this page while the next ones render
             except (BrokenPipeError, ValueError):
                 self._errors.append("Pagefind stoppede undervejs.")
                 broken = True
+            finally:
+                with self._room:
+                    self._pending -= size
+                    self._room.notify_all()
 
     def _read(self) -> None:
         assert self._process.stdout is not None
@@ -270,8 +283,7 @@ class StreamingIndex:
 
     def close(self) -> None:
         """Stop Pagefind (also after a failed build, where nothing is written)."""
-        with contextlib.suppress(queue.Full):
-            self._outbox.put(None, timeout=self.WAIT)
+        self._outbox.put(None)
         self._writer.join(timeout=self.WAIT)
         if self._process.stdin is not None and not self._process.stdin.closed:
             with contextlib.suppress(BrokenPipeError):

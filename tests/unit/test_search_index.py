@@ -100,12 +100,27 @@ def test_a_build_streams_its_pages_and_gets_the_same_index_as_the_command_line(t
     assert index._process.poll() == 0  # Pagefind has stopped
 
 
-def test_a_pagefind_that_stops_gives_a_danish_error_not_a_hang(tmp_path):
+def test_pages_beyond_the_pending_limit_wait_their_turn_and_give_the_same_index(tmp_path, monkeypatch):
+    """The limit on pages waiting for Pagefind (here: one page at a time) slows the build, never stops it."""
+    monkeypatch.setattr(search.StreamingIndex, "MAX_PENDING", 10)
+    by_cli, streamed = _site(tmp_path / "cli"), _site(tmp_path / "streamed")
+    search.index_site(by_cli)
+    index = search.StreamingIndex()
+    for page in sorted(streamed.rglob("*.html")):
+        index.add(page.read_text(encoding="utf-8"), page.relative_to(streamed).as_posix())
+    index.write(streamed)
+    index.finish()
+    assert index._pending == 0
+    assert _by_url(streamed) == _by_url(by_cli)
+
+
+def test_a_pagefind_that_stops_gives_a_danish_error_not_a_hang(tmp_path, monkeypatch):
+    monkeypatch.setattr(search.StreamingIndex, "MAX_PENDING", 10)
     site = _site(tmp_path / "site")
     index = search.StreamingIndex()
     index.add((site / "index.html").read_text(encoding="utf-8"), "index.html")
     index._process.kill()
-    for _ in range(200):  # more than the bounded queue holds: the build goes on and is told at the end
+    for _ in range(200):  # far beyond the pending limit: the build goes on and is told at the end
         index.add((site / "index.html").read_text(encoding="utf-8"), "index.html")
     index.write(site)
     with pytest.raises(search.SearchIndexError, match="Søgningen kunne ikke bygges"):
