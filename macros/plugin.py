@@ -87,6 +87,7 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
             self.__class__ = sys.modules[__name__].StrategyPlugin
         self.root = Path(config.config_file_path).parent.resolve()
         self.data_dir = (self.root / self.config.data_dir).resolve()
+        updated.prefetch(self.root)  # "Sidst opdateret": git reads the history while the data is validated
         self.slots = slots.Slots()
         self.problems: list[Problem] = []
         config.extra["municipalities"], config.extra["was_urls"] = {}, {}
@@ -202,9 +203,9 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
         """Issue 15: every page's article to Pagefind now, so it indexes and writes its bundle while MkDocs renders.
 
         The article is the theme's own partial (overrides/partials/ks-article.html) rendered with the context
-        MkDocs gives the page, so Pagefind reads what the reader will (a site test compares the bundle with
-        Pagefind's command line over the finished site). Pages with a template of their own (a redirect) have
-        no article and are not searched.
+        MkDocs gives the page, and the page then shows this same HTML (``ks_article``), so Pagefind reads what
+        the reader will (a site test also compares the bundle with Pagefind's command line over the finished
+        site). Pages with a template of their own (a redirect) have no article and are not searched.
         """
         assert self.indexer is not None
         article = env.get_template(search.ARTICLE_TEMPLATE)
@@ -214,8 +215,8 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
             if page is None or page.meta.get("template", "main.html") != "main.html":
                 continue
             values = self._page_values[file.src_uri] = self._values_for(page, config)
-            context = {**get_context(self.nav, doc_files, config, page), **values}
-            self.indexer.add(search.document(values["ks_html_title"], article.render(context)), file.dest_uri)
+            values["ks_article"] = Markup(article.render({**get_context(self.nav, doc_files, config, page), **values}))
+            self.indexer.add(search.document(values["ks_html_title"], values["ks_article"]), file.dest_uri)
         self.indexer.write(Path(config.site_dir))
 
     def on_page_context(  # type: ignore[override]  # MkDocs' TemplateContext is a TypedDict of its keys

@@ -56,6 +56,33 @@ def git_dates(root: Path) -> dict[str, dt.date]:
     return _git_dates(root.resolve(), key)
 
 
+# git processes started by `prefetch` and not yet read, by (folder, stamp)
+_started: dict[tuple[Path, float], subprocess.Popen[str] | None] = {}
+_read: set[tuple[Path, float]] = set()
+
+
+def prefetch(root: Path) -> None:
+    """Start reading the history now; the first page that needs it takes the answer (issue 15: git runs
+    while the build validates data and renders pages, instead of the build waiting for it)."""
+    key = (root.resolve(), _index_stamp(root))
+    if key not in _read and key not in _started:
+        _started[key] = _start_log(key[0])
+
+
+def _start_log(root: Path) -> subprocess.Popen[str] | None:
+    try:
+        return subprocess.Popen(
+            ["git", "-c", "core.quotePath=false", "-C", str(root), "log", "--format=%x00%cs", "--name-only"]
+            + ["--relative", "--", "."],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+            encoding="utf-8",
+        )
+    except OSError:
+        return None  # no git: every file falls back to its modification date
+
+
 def _index_stamp(root: Path) -> float:
     """Changes when a commit is made, so `mkdocs serve` sees new history without reading it on every page."""
     try:
@@ -66,30 +93,18 @@ def _index_stamp(root: Path) -> float:
 
 @lru_cache(maxsize=8)
 def _git_dates(root: Path, stamp: float) -> dict[str, dt.date]:
-    try:
-        proc = subprocess.run(
-            [
-                "git",
-                "-c",
-                "core.quotePath=false",
-                "-C",
-                str(root),
-                "log",
-                "--format=%x00%cs",
-                "--name-only",
-                "--relative",
-                "--",
-                ".",
-            ],
-            capture_output=True,
-            text=True,
-            encoding="utf-8",
-            timeout=GIT_TIMEOUT,
-            check=False,
-        )
-    except (OSError, subprocess.SubprocessError):
+    key = (root, stamp)
+    proc = _started.pop(key) if key in _started else _start_log(root)
+    _read.add(key)
+    if proc is None:
         return {}
-    return parse_log(proc.stdout) if proc.returncode == 0 else {}
+    try:
+        output, _ = proc.communicate(timeout=GIT_TIMEOUT)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.communicate()
+        return {}
+    return parse_log(output) if proc.returncode == 0 else {}
 
 
 def _relative(path: Path, root: Path) -> str:

@@ -87,20 +87,37 @@ def test_outside_a_git_checkout_every_file_gets_its_modification_date(tmp_path: 
     assert updated.updated_for([tmp_path / "docs" / "findes-ikke.md"], tmp_path) is None
 
 
-def test_the_log_is_read_once_for_all_pages(repo: Path, monkeypatch: pytest.MonkeyPatch):
+@pytest.mark.parametrize("prefetched", [False, True])
+def test_the_log_is_read_once_for_all_pages(repo: Path, monkeypatch: pytest.MonkeyPatch, prefetched: bool):
+    """Once per build, also when the build started it early (``prefetch``, as the plugin does)."""
+    expected = updated.parse_log(
+        subprocess.run(
+            ["git", "-C", str(repo), "log", "--format=%x00%cs", "--name-only", "--relative", "--", "."],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+    )
     calls = []
-    real_run = subprocess.run
+    real_popen = subprocess.Popen
 
-    def counting_run(*args, **kwargs):
+    def counting_popen(*args, **kwargs):
         calls.append(args[0])
-        return real_run(*args, **kwargs)
+        return real_popen(*args, **kwargs)
 
-    monkeypatch.setattr(updated.subprocess, "run", counting_run)
+    monkeypatch.setattr(updated.subprocess, "Popen", counting_popen)
     updated._git_dates.cache_clear()
+    updated._read.clear()
+    if prefetched:
+        updated.prefetch(repo)
+        updated.prefetch(repo)  # a second call starts nothing
     for _ in range(50):
         updated.updated_for([repo / "docs" / "om.md"], repo)
         updated.updated_for([repo / "data"], repo)
     assert len(calls) == 1
+    assert updated.git_dates(repo) == expected and expected
+    updated.prefetch(repo)  # already read: nothing is started
+    assert len(calls) == 1 and not updated._started
 
 
 def test_parse_log_keeps_the_newest_date_per_file():
