@@ -72,7 +72,7 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
     slots: slots.Slots
     serving: bool = False
     focus: str | None = None  # the one strategy previewed (engine.focus), or None
-    indexer: search.StreamingIndex | None = None  # Pagefind, fed page by page during a build
+    indexer: search.StreamingIndex | None = None  # Pagefind during a build, handed every article at on_env
     _generated: dict[str, pages.Page]
     _pruned_sections: list[Section]
     _page_values: dict[str, dict[str, Any]]  # src_uri -> what on_page_context adds, when on_env worked it out

@@ -151,7 +151,7 @@ class StreamingIndex:
     The protocol is Pagefind's own (its Python package speaks it with asyncio and polls every 0.1 s):
     requests and responses are base64-encoded JSON objects, each followed by a comma. One thread writes the
     requests and one reads the answers, so neither side waits on a full pipe; the build waits in ``finish``,
-    and only otherwise if the pages handed over but not yet taken by Pagefind pass ``MAX_PENDING`` bytes
+    and only otherwise if the pages handed over but not yet taken by Pagefind pass ``MAX_PENDING`` characters
     (the plugin hands over every article at once). The result is the same bundle the command line writes
     for the same pages (tests/unit/test_search_index.py, tests/site/test_search_bundle.py).
     """
@@ -251,7 +251,7 @@ class StreamingIndex:
             return self._answers.get(message_id, {}) if done else {}
 
     def add(self, html: str, dest_uri: str) -> None:
-        """One page (the HTML MkDocs will write to ``dest_uri``); Pagefind derives the URL as from the file."""
+        """One page's HTML (a whole page, or ``document()``) and the file MkDocs writes it to, for its URL."""
         if self._index_id is None:
             self._index_id = self._wait(self._new_index).get("index_id")
             if self._index_id is None:
