@@ -22,6 +22,7 @@ Every decision about data (what pages exist, what they show) is made in the engi
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -132,7 +133,8 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
         """docs/ pages render in the sandbox, with the site's views as their only macros."""
         if self.indexer is not None:
             self.indexer.close()
-        # A build (not the preview, which indexes in the background after it) streams its pages to Pagefind.
+        # Pagefind starts now, for a build (not the preview, which indexes in the background after it); it gets
+        # the pages' articles in on_env.
         ready = not (self.serving or self.focus or self.problems)
         self.indexer = search.StreamingIndex() if ready else None
         macros = config.plugins.get("macros")
@@ -192,14 +194,15 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
         return restored
 
     def on_env(self, env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
-        titles.escape_titles(self.nav, (f.page for f in files.documentation_pages() if f.page is not None))
+        doc_files = files.documentation_pages()
+        titles.escape_titles(self.nav, (f.page for f in doc_files if f.page is not None))
         env.bytecode_cache = jinja_cache.bytecode_cache(f"theme-{run.engine()}")  # compiled once, not every build
         self._page_values = {}
         if self.indexer is not None:
-            self._index_articles(env, config, files)
+            self._index_articles(env, config, doc_files)
         return env
 
-    def _index_articles(self, env: jinja2.Environment, config: MkDocsConfig, files: Files) -> None:
+    def _index_articles(self, env: jinja2.Environment, config: MkDocsConfig, doc_files: Sequence[File]) -> None:
         """Issue 15: every page's article to Pagefind now, so it indexes and writes its bundle while MkDocs renders.
 
         The article is the theme's own partial (overrides/partials/ks-article.html) rendered with the context
@@ -209,7 +212,6 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
         """
         assert self.indexer is not None
         article = env.get_template(search.ARTICLE_TEMPLATE)
-        doc_files = files.documentation_pages()
         for file in doc_files:
             page = file.page
             if page is None or page.meta.get("template", "main.html") != "main.html":
